@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const userResponse = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    roleId: z.string(),
+    region: z.string().nullable(),
+    active: z.boolean(),
+    locale: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'User' });
+
+export const roleResponse = z
+  .object({
+    id: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    permissions: z.array(z.string()),
+    builtin: z.boolean(),
+  })
+  .meta({ id: 'Role' });
+
+export const meResponse = z.object({
+  user: userResponse,
+  permissions: z.array(z.string()),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Deps } from '../app/deps';
+import { type RouteRecord, registerAccessControl } from './access';
+import { registerErrorHandler } from './errors';
+import { authRoutes } from './routes/auth.routes';
+import { customerRoutes } from './routes/customers.routes';
+import { healthRoutes } from './routes/health.routes';
+import { ownerRoutes, userRoutes } from './routes/users.routes';
+
+export interface ServerOptions {
+  /** pino logger options, or false for none (tests). */
+  logger?: boolean | { level: string };
+  /** Folder of the built web UI; served at / when it exists. */
+  webDir?: string;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  /** Every registered route and the access it declared (for the deny-by-default test). */
+  routes: RouteRecord[];
+}
+
+/** Default location of the built web UI (vite build output). */
+export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the HTTP server: API, OpenAPI docs, and the web UI. */
+export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise<Server> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: deps.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  const routes = registerAccessControl(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Tierdesk API',
+        description:
+          'Customer tiering and tiered service. Sign in with POST /api/auth/login; send the ' +
+          'x-csrf-token header (from GET /api/auth/me) on every write made with the cookie.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'td_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: {},
+  });
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(customerRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(ownerRoutes(deps));
+
+  const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
+  registerWeb(app, webDir);
+  return { app, routes };
+}
+
+/** Serves the single-page app: files when they exist, index.html for client routes. */
+function registerWeb(app: FastifyInstance, webDir: string): void {
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) app.register(fastifyStatic, { root: webDir, serve: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+    const path = (req.params as { '*': string })['*'] ?? '';
+    if (path.startsWith('api/')) {
+      return reply.status(404).send({
+        error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url}`, details: {} },
+      });
+    }
+    if (!hasWeb) {
+      return reply
+        .type('text/plain')
+        .send('The web UI is not built. Run `npm run build:web`, or use `npm start`.');
+    }
+    const file = join(webDir, path);
+    if (path && !path.includes('..') && existsSync(file) && !file.endsWith('/')) {
+      const immutable = path.startsWith('assets/');
+      return reply
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(path);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,135 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Permission } from '../../domain/auth/permissions';
+import { DomainError } from '../../domain/errors';
+import { type LoginInput, loginInput, type User } from '../../domain/users/user.schema';
+import * as repo from '../../store/users.repository';
+import { writeAudit } from '../audit';
+import type { Actor, Ctx } from '../context';
+import type { Deps } from '../deps';
+import { parseInput } from '../parse';
+import { verifyDummy, verifyPassword } from './password';
+
+/** How long a session lives without use. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** Only the hash of a session token is stored, so a leaked table cannot sign anyone in. */
+function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionInfo {
+  actor: Actor;
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** Checks credentials and opens a session. The same error for unknown user and wrong password. */
+export async function login(
+  deps: Deps,
+  ctx: Ctx,
+  input: LoginInput,
+  client: { ip?: string; userAgent?: string } = {},
+): Promise<{ token: string; session: SessionInfo }> {
+  const data = parseInput(loginInput, input, 'Invalid sign-in');
+  const row = await repo.findUserRowByUsername(deps.store.db, data.username);
+  const ok = row ? await verifyPassword(row.password_hash, data.password) : false;
+  if (!row) await verifyDummy(data.password);
+  if (!row || !ok || row.active !== 1) {
+    await writeAudit(deps.store.db, ctx, {
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: row?.id ?? null,
+      after: { username: data.username, ip: client.ip ?? null },
+    });
+    throw new DomainError('UNAUTHENTICATED', 'Wrong username or password');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await deps.store.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: tokenId(token),
+        user_id: row.id,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        last_seen_at: now.toISOString(),
+        ip: client.ip ?? null,
+        user_agent: client.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
+    await writeAudit(
+      trx,
+      { ...ctx, actor: { ...ctx.actor, id: row.id, name: row.username } },
+      {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: row.id,
+      },
+    );
+  });
+  const session = await resolveSession(deps, token, now);
+  if (!session) throw new DomainError('INTERNAL', 'Session vanished right after sign-in');
+  return { token, session };
+}
+
+/**
+ * The session behind a cookie token, or undefined when unknown, expired, or the user is
+ * disabled. Extends the session (sliding expiry) at most once a minute.
+ */
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  now: Date,
+): Promise<SessionInfo | undefined> {
+  const db = deps.store.db;
+  const id = tokenId(token);
+  const s = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s || Date.parse(s.expires_at) <= now.getTime()) return undefined;
+  const row = await repo.findUserRowById(db, s.user_id);
+  if (row?.active !== 1) return undefined;
+  const permissions = ((await repo.findRolePermissions(db, row.role_id)) ?? []) as Permission[];
+  let expiresAt = s.expires_at;
+  if (now.getTime() - Date.parse(s.last_seen_at) > 60_000) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString(), expires_at: expiresAt })
+      .where('id', '=', id)
+      .execute();
+  }
+  return {
+    actor: {
+      id: row.id,
+      name: row.username,
+      roleId: row.role_id,
+      permissions,
+      region: row.region,
+    },
+    user: repo.toUser(row),
+    csrfToken: s.csrf_token,
+    expiresAt,
+  };
+}
+
+/** Ends a session. Unknown tokens are ignored (logging out twice is fine). */
+export async function logout(deps: Deps, ctx: Ctx, token: string): Promise<void> {
+  await deps.store.db.transaction().execute(async (trx) => {
+    const r = await trx.deleteFrom('sessions').where('id', '=', tokenId(token)).executeTakeFirst();
+    if (Number(r.numDeletedRows) > 0) {
+      await writeAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.actor.id });
+    }
+  });
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,31 @@
+import type { Permission } from '../domain/auth/permissions';
+
+/** Who is acting. System jobs act as the system actor (id null). */
+export interface Actor {
+  id: number | null;
+  name: string;
+  roleId: string;
+  permissions: readonly Permission[];
+  region: string | null;
+}
+
+/** What every use case receives besides its input: the actor, the request id and the clock. */
+export interface Ctx {
+  actor: Actor;
+  requestId?: string;
+  now(): Date;
+}
+
+/** The actor for work the system does by itself (migrations, demo loading, scheduled jobs). */
+export const SYSTEM_ACTOR: Actor = {
+  id: null,
+  name: 'system',
+  roleId: 'admin',
+  permissions: [],
+  region: null,
+};
+
+/** A context for the system actor with the real clock. */
+export function systemCtx(requestId?: string): Ctx {
+  return { actor: SYSTEM_ACTOR, now: () => new Date(), ...(requestId ? { requestId } : {}) };
+}

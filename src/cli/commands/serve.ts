@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { buildServer } from '../../api/server';
+import { ensureFirstAdmin, openDeps } from '../../app/bootstrap';
+import { loadDemoIfEmpty } from '../../app/demo/demo.service';
+import { loadConfig } from '../../config';
+
+/** `tierdesk serve`: migrate, seed the admin (and demo data on an empty database), listen. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the server and web UI (migrates the database first)')
+    .option('-p, --port <port>', 'port to listen on (overrides PORT)')
+    .action(async (opts: { port?: string }) => {
+      const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+      const deps = await openDeps(config);
+      const password = await ensureFirstAdmin(deps);
+      if (password) {
+        console.log(
+          '\n  An administrator was created. Sign in once with these and keep them safe:',
+        );
+        console.log(`    username: admin\n    password: ${password}\n`);
+      }
+      const demo = await loadDemoIfEmpty(deps, (msg) => console.log(msg));
+      if (demo)
+        console.log(`  Demo data loaded: ${demo.customers} customers, ${demo.orders} orders.`);
+      const { app } = await buildServer(deps);
+      const close = async () => {
+        await app.close();
+        await deps.store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+      const port = (app.server.address() as { port: number }).port;
+      console.log(`  Tierdesk is running at http://${shown}:${port} (${deps.store.engine})`);
+    });
+}

@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { ConfigError } from '../config';
+import { registerCustomerCommands } from './commands/customers';
+import { registerDemoCommand } from './commands/demo';
+import { registerMigrateCommand } from './commands/migrate';
+import { registerOpenApiCommand } from './commands/openapi';
+import { registerServeCommand } from './commands/serve';
+import { registerUserCommands } from './commands/users';
+
+const program = new Command()
+  .name('tierdesk')
+  .description('Tierdesk: compute, review and enforce customer tiers')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerDemoCommand(program);
+registerUserCommands(program);
+registerCustomerCommands(program);
+registerOpenApiCommand(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\n`);
+  } else if (e instanceof Error && e.name === 'DomainError') {
+    const d = (e as Error & { details?: { issues?: { field: string; message: string }[] } })
+      .details;
+    process.stderr.write(`Error: ${e.message}\n`);
+    for (const i of d?.issues ?? []) process.stderr.write(`  - ${i.field}: ${i.message}\n`);
+  } else {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  }
+  process.exit(1);
+});

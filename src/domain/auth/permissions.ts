@@ -1,0 +1,87 @@
+/**
+ * Every permission a route or use case can require. Routes declare one of these, or
+ * 'public' (no sign-in) or 'authenticated' (any signed-in user); a route that declares
+ * nothing is refused.
+ */
+export const PERMISSIONS = [
+  'customers.read',
+  'customers.write',
+  'customers.export',
+  'users.read',
+  'users.manage',
+  'roles.manage',
+  'audit.read',
+  'settings.manage',
+  'demo.load',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export interface RoleDefinition {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  permissions: Permission[];
+}
+
+const ALL: Permission[] = [...PERMISSIONS];
+
+/** The roles seeded on first start (seed 002's organisation: sales, finance, service, management). */
+export const BUILTIN_ROLES: RoleDefinition[] = [
+  { id: 'admin', nameZh: '系统管理员', nameEn: 'Administrator', permissions: ALL },
+  {
+    id: 'general_manager',
+    nameZh: '总经理',
+    nameEn: 'General manager',
+    permissions: [
+      'customers.read',
+      'customers.write',
+      'customers.export',
+      'users.read',
+      'audit.read',
+    ],
+  },
+  {
+    id: 'sales_manager',
+    nameZh: '销售经理',
+    nameEn: 'Sales manager',
+    permissions: ['customers.read', 'customers.write', 'customers.export', 'users.read'],
+  },
+  {
+    id: 'account_manager',
+    nameZh: '客户经理',
+    nameEn: 'Account manager',
+    permissions: ['customers.read', 'customers.write'],
+  },
+  {
+    id: 'finance',
+    nameZh: '财务',
+    nameEn: 'Finance',
+    permissions: ['customers.read', 'customers.export'],
+  },
+  {
+    id: 'service_agent',
+    nameZh: '客服专员',
+    nameEn: 'Service agent',
+    permissions: ['customers.read'],
+  },
+  {
+    id: 'service_supervisor',
+    nameZh: '客服主管',
+    nameEn: 'Service supervisor',
+    permissions: ['customers.read', 'users.read'],
+  },
+  {
+    id: 'auditor',
+    nameZh: '审计员',
+    nameEn: 'Auditor',
+    permissions: ['customers.read', 'audit.read', 'users.read'],
+  },
+];
+
+/** True when a holder of `granted` may do what `required` asks. */
+export function allows(granted: readonly string[], required: RouteAccess): boolean {
+  if (required === 'public' || required === 'authenticated') return true;
+  return granted.includes(required);
+}
