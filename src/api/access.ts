@@ -53,7 +53,8 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): RouteRe
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest: refuse before the body is even parsed or validated.
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     if (req.is404) return; // the not-found handler answers 404 to everybody
     const access = req.routeOptions.config?.access;
     // Static files and the SPA fallback are served by @fastify/static with access 'public'.
