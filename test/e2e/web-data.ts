@@ -1,0 +1,73 @@
+import { createUser } from '../../src/app/auth/users.service';
+import { systemCtx } from '../../src/app/context';
+import { createCustomer } from '../../src/app/customers/customers.service';
+import type { Deps } from '../../src/app/deps';
+import type { CreateCustomerInput } from '../../src/domain/customers/customer.schema';
+import { customerInput } from '../factories/customers';
+
+/**
+ * Customers that look like a real book of business, for the browser test and screenshot:
+ * code | name | type | industry | region | province | city | size ('-' for none).
+ */
+const CUSTOMERS = `
+KH-1001|上海宏达机械有限公司|enterprise|机械制造|华东|上海市|上海市|large
+KH-1002|北京瑞丰科技股份有限公司|enterprise|信息技术|华北|北京市|北京市|medium
+KH-1003|广州南方物流集团|group|物流|华南|广东省|广州市|large
+KH-1004|杭州青禾食品有限公司|enterprise|食品饮料|华东|浙江省|杭州市|small
+KH-1005|成都天府医疗器械有限公司|enterprise|医疗器械|西南|四川省|成都市|medium
+KH-1006|武汉长江建材有限公司|enterprise|建材|华中|湖北省|武汉市|medium
+KH-1007|张伟|individual|零售|华东|江苏省|南京市|micro
+KH-1008|深圳前海智联电子有限公司|enterprise|电子元器件|华南|广东省|深圳市|large
+KH-1009|西安秦川汽车配件有限公司|enterprise|汽车零部件|西北|陕西省|西安市|small
+KH-1010|集团财务共享中心|internal|内部服务|华东|上海市|上海市|-
+KH-1011|青岛海岸港口服务有限公司|enterprise|港口物流|华东|山东省|青岛市|medium
+KH-1012|沈阳北方重工集团|group|装备制造|东北|辽宁省|沈阳市|large
+`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const cells = line.split('|');
+    if (cells.length !== 8) throw new Error(`bad customer row: ${line}`);
+    const [code = '', name = '', type, industry, region, province, city, size] = cells;
+    return {
+      code,
+      name,
+      type: type as CreateCustomerInput['type'],
+      industry,
+      region,
+      province,
+      city,
+      size: size === '-' ? null : (size as CreateCustomerInput['size']),
+    };
+  });
+
+export const AGENT = { username: 'liqiang', password: 'Liqiang-pass-1' };
+
+/**
+ * Seeds two users (an account manager who owns most customers, and a service agent who may
+ * only read) and the customers above. Returns the customers' ids by code.
+ */
+export async function seedWebData(deps: Deps): Promise<Map<string, number>> {
+  const ctx = systemCtx();
+  const owner = await createUser(deps, ctx, {
+    username: 'wangfang',
+    displayName: '王芳',
+    password: 'Wangfang-pass-1',
+    roleId: 'account_manager',
+    region: '华东',
+  });
+  await createUser(deps, ctx, {
+    username: AGENT.username,
+    displayName: '李强',
+    password: AGENT.password,
+    roleId: 'service_agent',
+  });
+  const ids = new Map<string, number>();
+  for (const [i, row] of CUSTOMERS.entries()) {
+    // Every third customer has no owner yet, as in a real book of business.
+    const ownerId = i % 3 === 2 ? null : owner.id;
+    const c = await createCustomer(deps, ctx, customerInput({ ...row, ownerId }));
+    ids.set(c.code, c.id);
+  }
+  return ids;
+}

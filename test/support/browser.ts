@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildServer, DEFAULT_WEB_DIR } from '../../src/api/server';
+import type { Deps } from '../../src/app/deps';
+
+/** Debian's Chromium; browser tests never download one. */
+export const CHROMIUM_PATH = process.env.TIERDESK_CHROMIUM ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Fails with the fix when the UI has not been built (npm test builds it first). */
+export function requireBuiltWeb(webDir = DEFAULT_WEB_DIR): void {
+  if (!existsSync(join(webDir, 'index.html'))) {
+    throw new Error(
+      `The web UI is not built (${join(webDir, 'index.html')} is missing). ` +
+        'Run `npm run build:web` first; `npm test` does it for you.',
+    );
+  }
+}
+
+/** Launches headless Chromium, or fails saying how to install it. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. ` +
+        'Install it with `apt-get install -y chromium fonts-noto-cjk`.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The real server on a free local port, serving the built UI. */
+export async function startWebServer(deps: Deps): Promise<{
+  baseUrl: string;
+  close: () => Promise<void>;
+}> {
+  requireBuiltWeb();
+  const { app } = await buildServer(deps, { logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { baseUrl: address, close: () => app.close() };
+}
+
+/**
+ * A fresh browser profile (no cookies, no stored language) sized like a laptop screen.
+ * Page errors and console errors (antd warnings included) are collected so a test can assert
+ * the UI ran cleanly.
+ */
+export async function newPage(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Chromium logs every 4xx answer; the UI expects some (401 before sign-in, 409 on a stale
+    // edit), so only the app's own errors count.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      errors.push(m.text());
+    }
+  });
+  return { context, page, errors };
+}
+
+/** Signs in through the sign-in page with the Chinese labels (the default language). */
+export async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+  await page.waitForURL(/\/customers/);
+}
+
+/**
+ * Adds what the page showed to a failure: its URL, the errors it logged, and a screenshot
+ * saved to the temp folder, so a failed run can be understood without re-running it.
+ */
+export async function withPageState(err: unknown, page: Page, errors: string[]): Promise<Error> {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const shot = join(tmpdir(), `tierdesk-e2e-${Date.now()}.png`);
+  const saved = await page
+    .screenshot({ path: shot, fullPage: true })
+    .then(() => shot)
+    .catch(() => 'none');
+  e.message += `\n  page: ${page.url()}\n  screenshot: ${saved}`;
+  if (errors.length) e.message += `\n  page errors:\n    ${errors.join('\n    ')}`;
+  return e;
+}

@@ -1,0 +1,117 @@
+/** One problem with one input field, as the server reports it in `details.issues`. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A failed API call: the HTTP status plus the server's stable error code and details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Field issues from `details.issues`, or none. */
+  get issues(): FieldIssue[] {
+    const raw = this.details.issues;
+    if (!Array.isArray(raw)) return [];
+    return raw.filter(
+      (i): i is FieldIssue =>
+        typeof i === 'object' &&
+        i !== null &&
+        typeof (i as FieldIssue).field === 'string' &&
+        typeof (i as FieldIssue).message === 'string',
+    );
+  }
+}
+
+/** Code used when the server could not be reached at all. */
+export const NETWORK_ERROR = 'NETWORK';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+let csrfToken: string | undefined;
+let unauthenticatedHandler: (() => void) | undefined;
+
+/** Remembers the CSRF token from sign-in or /me; every write sends it back. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/**
+ * Registers what to do when the session has ended under us (a 401 on an ordinary call), so the
+ * app can return to the sign-in page instead of showing a broken screen.
+ */
+export function onUnauthenticated(handler: (() => void) | undefined): void {
+  unauthenticatedHandler = handler;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => undefined);
+  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } })?.error;
+  if (err && typeof err.code === 'string') {
+    const details =
+      typeof err.details === 'object' && err.details !== null
+        ? (err.details as Record<string, unknown>)
+        : {};
+    return new ApiError(res.status, err.code, String(err.message ?? res.statusText), details);
+  }
+  return new ApiError(res.status, 'HTTP', res.statusText || `HTTP ${res.status}`);
+}
+
+/**
+ * Calls the API: JSON in and out, the session cookie, and the CSRF header on writes.
+ * Error bodies `{ error: { code, message, details } }` are thrown as ApiError.
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: { body?: unknown; query?: Query } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+  } catch (e) {
+    throw new ApiError(0, NETWORK_ERROR, (e as Error).message);
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    // A 401 from sign-in or /me is an answer, not a lost session.
+    if (res.status === 401 && !path.startsWith('/api/auth/')) unauthenticatedHandler?.();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Shorthands for the HTTP methods the UI uses. */
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, query ? { query } : {}),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};

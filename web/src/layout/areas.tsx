@@ -1,0 +1,64 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+/** The product's areas, in menu order. */
+export const AREAS = [
+  'customers',
+  'tiering',
+  'reviews',
+  'policies',
+  'service',
+  'analytics',
+  'settings',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/** Areas not built yet; they show a placeholder page. */
+export const PLANNED_AREAS = ['tiering', 'reviews', 'policies', 'service', 'analytics'] as const;
+export type PlannedArea = (typeof PLANNED_AREAS)[number];
+
+export interface AreaInfo {
+  path: string;
+  icon: ReactNode;
+  /** Any one of these permissions shows the area; none listed means every signed-in user. */
+  anyOf: readonly string[];
+}
+
+export const AREA_INFO: Record<Area, AreaInfo> = {
+  customers: { path: '/customers', icon: <TeamOutlined />, anyOf: ['customers.read'] },
+  // Planned areas all work on customers, so reading customers is the least they will need.
+  tiering: { path: '/tiering', icon: <ProfileOutlined />, anyOf: ['customers.read'] },
+  reviews: { path: '/reviews', icon: <AuditOutlined />, anyOf: ['customers.read'] },
+  policies: { path: '/policies', icon: <SafetyCertificateOutlined />, anyOf: ['customers.read'] },
+  service: { path: '/service', icon: <CustomerServiceOutlined />, anyOf: ['customers.read'] },
+  analytics: { path: '/analytics', icon: <BarChartOutlined />, anyOf: ['customers.read'] },
+  settings: {
+    path: '/settings',
+    icon: <SettingOutlined />,
+    anyOf: ['users.read', 'settings.manage'],
+  },
+};
+
+/** The areas a holder of these permissions may open, in menu order. */
+export function visibleAreas(can: (permission: string) => boolean): Area[] {
+  return AREAS.filter((a) => {
+    const { anyOf } = AREA_INFO[a];
+    return anyOf.length === 0 || anyOf.some(can);
+  });
+}
+
+/** The area a path belongs to, for highlighting the menu. */
+export function areaOfPath(pathname: string): Area | undefined {
+  return AREAS.find((a) => {
+    const p = AREA_INFO[a].path;
+    return pathname === p || pathname.startsWith(`${p}/`);
+  });
+}

@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+
+/** Any path the UI does not know. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { createCustomer } from '../../api/customers';
+import { errorMessage } from '../../errors';
+import { PageHeader } from '../../layout/PageHeader';
+import { CustomerFormFields } from './CustomerFormFields';
+import { showCustomerFieldIssues } from './customer-errors';
+import { type CustomerFormValues, createBody } from './customer-form';
+
+/** Form for a new customer; field problems from the server land on the fields. */
+export function CustomerCreatePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CustomerFormValues>();
+
+  const create = useMutation({
+    mutationFn: (values: CustomerFormValues) => createCustomer(createBody(values)),
+    onSuccess: (c) => {
+      queryClient.invalidateQueries({ queryKey: ['customers'] });
+      queryClient.setQueryData(['customer', c.id], c);
+      message.success(t('customers.form.created'));
+      navigate(`/customers/${c.id}`);
+    },
+    onError: (e) => {
+      showCustomerFieldIssues(form, e, t);
+    },
+  });
+
+  return (
+    <>
+      <PageHeader title={t('customers.form.createTitle')} />
+      <Card style={{ maxWidth: 880 }}>
+        {create.isError && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(t, create.error)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form<CustomerFormValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ type: 'enterprise' }}
+          onFinish={(values) => create.mutate(values)}
+        >
+          <CustomerFormFields />
+          <Space>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('customers.form.create')}
+            </Button>
+            <Link to="/customers">
+              <Button>{t('common.cancel')}</Button>
+            </Link>
+          </Space>
+        </Form>
+      </Card>
+    </>
+  );
+}
