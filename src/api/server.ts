@@ -16,7 +16,11 @@ import type { Deps } from '../app/deps';
 import { type RouteRecord, registerAccessControl } from './access';
 import { registerErrorHandler } from './errors';
 import { authRoutes } from './routes/auth.routes';
+import { contactRoutes } from './routes/contacts.routes';
+import { customFieldRoutes } from './routes/custom-fields.routes';
 import { customerRoutes } from './routes/customers.routes';
+import { exportRoutes } from './routes/export.routes';
+import { factRoutes } from './routes/facts.routes';
 import { healthRoutes } from './routes/health.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
 
@@ -81,6 +85,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(customerRoutes(deps));
+  await app.register(contactRoutes(deps));
+  await app.register(customFieldRoutes(deps));
+  await app.register(factRoutes(deps));
+  await app.register(exportRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(ownerRoutes(deps));
 

@@ -4,13 +4,14 @@ import { migrateToLatest } from '../store/migrate';
 import { ensureAdmin, ensureRoles } from './auth/users.service';
 import { systemCtx } from './context';
 import type { Deps } from './deps';
+import { keyringFromSecret } from './security/field-crypto';
 
 /** Opens the database, runs migrations and seeds roles. Every entry point starts here. */
 export async function openDeps(config: Config): Promise<Deps & { applied: string[] }> {
   const store = openStore(config.database);
   try {
     const applied = await migrateToLatest(store);
-    const deps: Deps = { store, config };
+    const deps: Deps = { store, config, keyring: keyringFromSecret(config.secret) };
     await ensureRoles(deps, systemCtx());
     return { ...deps, applied };
   } catch (e) {

@@ -70,6 +70,179 @@ export interface CustomersTable {
   created_at: string;
   updated_at: string;
   version: number;
+  credit_code: string | null;
+  name_key: string | null;
+  district: string | null;
+  region_code: string | null;
+  source: string | null;
+  custom_fields: Generated<string>; // JSON object of custom field values
+  status: Generated<string>; // 'active' | 'merged'
+  merged_into_id: number | null;
+}
+
+export interface CustomerAddressesTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: string; // 'head_office' | 'branch' | 'billing' | 'shipping'
+  label: string | null;
+  region_code: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  line: string;
+  postal_code: string | null;
+  created_at: string;
+}
+
+/** Personal data is stored encrypted (`*_enc`) with a keyed hash (`*_hash`) for exact lookup. */
+export interface ContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  title: string | null;
+  role: string | null;
+  is_primary: number;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  email_enc: string | null;
+  email_hash: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface CustomerTagsTable {
+  customer_id: number;
+  tag: string;
+  created_at: string;
+}
+
+export interface CustomFieldDefsTable {
+  id: Generated<number>;
+  key: string;
+  type: string;
+  label_zh: string;
+  label_en: string;
+  required: number;
+  options: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface OrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  line_no: number;
+  product: string;
+  quantity: number;
+  unit_price_minor: number;
+  amount_minor: number;
+}
+
+export interface ContractsTable {
+  id: Generated<number>;
+  customer_id: number;
+  contract_no: string;
+  kind: string; // 'contract' | 'long_term_agreement'
+  title: string | null;
+  signed_on: string | null;
+  start_on: string;
+  end_on: string | null;
+  amount_minor: number | null;
+  created_at: string;
+}
+
+export interface FeedbackTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: string; // 'feedback' | 'complaint'
+  category: string | null;
+  content: string;
+  received_on: string;
+  status: string;
+  created_at: string;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  customer_id: number;
+  user_id: number | null;
+  visited_on: string;
+  purpose: string | null;
+  notes: string | null;
+  created_at: string;
+}
+
+export interface ReferralsTable {
+  id: Generated<number>;
+  referrer_id: number;
+  referred_id: number;
+  referred_on: string;
+  created_at: string;
+}
+
+export interface CompetitorUsageTable {
+  id: Generated<number>;
+  customer_id: number;
+  competitor: string;
+  product: string | null;
+  noted_on: string;
+  notes: string | null;
+  created_at: string;
+}
+
+export interface InventoryStagnationTable {
+  id: Generated<number>;
+  customer_id: number;
+  reported_on: string;
+  product: string | null;
+  stagnant_quantity: number | null;
+  stagnant_value_minor: number;
+  days_stagnant: number | null;
+  created_at: string;
+}
+
+export interface CustomerMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  merged_code: string;
+  merged_name: string;
+  reasons: string;
+  moved: string;
+  merged_at: string;
+  actor_id: number | null;
+}
+
+export interface ImportMappingsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  mapping: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  mode: string;
+  status: string;
+  rows_total: number;
+  rows_created: number;
+  rows_updated: number;
+  rows_rejected: number;
+  error_report: string | null;
+  message: string | null;
+  created_by: number | null;
+  started_at: string;
+  finished_at: string | null;
 }
 
 export interface OrdersTable {
@@ -84,6 +257,8 @@ export interface OrdersTable {
   channel: string | null;
   rush: number;
   created_at: string;
+  product: string | null;
+  quantity: number | null;
 }
 
 export interface PaymentsTable {
@@ -134,4 +309,18 @@ export interface DB {
   tickets: TicketsTable;
   survey_responses: SurveyResponsesTable;
   settings: SettingsTable;
+  customer_addresses: CustomerAddressesTable;
+  contacts: ContactsTable;
+  customer_tags: CustomerTagsTable;
+  custom_field_defs: CustomFieldDefsTable;
+  order_lines: OrderLinesTable;
+  contracts: ContractsTable;
+  feedback: FeedbackTable;
+  visits: VisitsTable;
+  referrals: ReferralsTable;
+  competitor_usage: CompetitorUsageTable;
+  inventory_stagnation: InventoryStagnationTable;
+  customer_merges: CustomerMergesTable;
+  import_mappings: ImportMappingsTable;
+  import_runs: ImportRunsTable;
 }

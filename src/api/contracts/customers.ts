@@ -14,8 +14,31 @@ export const customerResponse = z
     size: z.enum(CUSTOMER_SIZES).nullable(),
     ownerId: z.number().int().nullable(),
     ownerName: z.string().nullable(),
+    district: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    creditCode: z.string().nullable(),
+    source: z.string().nullable(),
+    tags: z.array(z.string()),
+    customFields: z.record(z.string(), z.unknown()),
+    status: z.enum(['active', 'merged']),
+    mergedIntoId: z.number().int().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
   })
   .meta({ id: 'Customer' });
+
+export const mergeInput = z.object({
+  survivorId: z.number().int().positive(),
+  mergedId: z.number().int().positive(),
+  survivorVersion: z.number().int().positive(),
+  mergedVersion: z.number().int().positive(),
+  reasons: z.array(z.string().max(200)).max(20).optional(),
+});
+
+export const mergeResponse = z.object({
+  survivor: customerResponse,
+  mergedId: z.number().int(),
+  mergedCode: z.string(),
+  moved: z.record(z.string(), z.number()),
+});

@@ -1,14 +1,21 @@
 import type { Kysely } from 'kysely';
+import { validateCreditCode } from '../../domain/customers/credit-code';
+import { validateCustomFields } from '../../domain/customers/custom-fields';
 import {
   type CreateCustomerInput,
   type Customer,
+  type CustomerEdit,
+  type CustomerFields,
   createCustomerInput,
   type ListCustomersQuery,
   listCustomersQuery,
   type UpdateCustomerInput,
   updateCustomerInput,
 } from '../../domain/customers/customer.schema';
-import { DomainError, notFound, validationError } from '../../domain/errors';
+import { normalizeName } from '../../domain/customers/normalize';
+import { DomainError, type FieldIssue, notFound, validationError } from '../../domain/errors';
+import { regionByCode, resolveRegionParts } from '../../domain/regions';
+import { listCustomFieldDefs } from '../../store/custom-fields.repository';
 import * as repo from '../../store/customers.repository';
 import { isUniqueViolation } from '../../store/errors';
 import type { DB } from '../../store/schema';
@@ -28,6 +35,12 @@ export async function listCustomers(
   const q = parseInput(listCustomersQuery, query, 'Invalid customer list query');
   const { items, total } = await repo.listCustomers(deps.store.db, deps.store.engine, q);
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Tags in use with their counts. */
+export async function listTags(deps: Deps, ctx: Ctx) {
+  requirePermission(ctx, 'customers.read');
+  return repo.tagCounts(deps.store.db);
 }
 
 /** One customer by id; NOT_FOUND when absent. */
@@ -75,21 +88,29 @@ export async function createCustomer(
     const id = await deps.store.db.transaction().execute(async (trx) => {
       await assertOwnerExists(trx, data.ownerId);
       if (await repo.findCustomerByCode(trx, data.code)) throw duplicateCode(data.code);
+      const checked = await checkFileFields(trx, data, false);
       const newId = await repo.insertCustomer(
         trx,
         {
           code: data.code,
           name: data.name,
+          name_key: normalizeName(data.name),
           type: data.type,
           industry: data.industry ?? null,
           region: data.region ?? null,
           province: data.province ?? null,
           city: data.city ?? null,
+          district: data.district ?? null,
+          region_code: checked.regionCode ?? null,
+          credit_code: checked.creditCode ?? null,
+          source: data.source ?? null,
           size: data.size ?? null,
           owner_id: data.ownerId ?? null,
+          custom_fields: JSON.stringify(checked.customFields ?? {}),
         },
         now,
       );
+      if (data.tags?.length) await repo.setTags(trx, newId, data.tags, now);
       const created = await repo.findCustomerById(trx, newId);
       await writeAudit(trx, ctx, {
         action: 'customer.create',
@@ -101,8 +122,8 @@ export async function createCustomer(
     });
     return getCustomer(deps, ctx, id);
   } catch (e) {
-    // Two concurrent creates can both pass the check above; the unique index decides.
-    if (isUniqueViolation(e)) throw duplicateCode(data.code);
+    // Two concurrent creates can both pass the checks above; the unique indexes decide.
+    if (isUniqueViolation(e)) throw await whichDuplicate(deps, null, data);
     throw e;
   }
 }
@@ -124,6 +145,7 @@ export async function updateCustomer(
     await deps.store.db.transaction().execute(async (trx) => {
       const before = await repo.findCustomerById(trx, id);
       if (!before) throw notFound('Customer', id);
+      if (before.status === 'merged') throw mergedAway(before);
       if (before.version !== data.version) {
         throw staleVersion(id, data.version, before.version);
       }
@@ -135,14 +157,14 @@ export async function updateCustomer(
       ) {
         throw duplicateCode(data.code);
       }
-      const { version, ownerId, ...rest } = data;
-      const values: Partial<repo.CustomerWrite> = { ...rest };
-      if (ownerId !== undefined) values.owner_id = ownerId;
-      const ok = await repo.updateCustomer(trx, id, version, values, now);
+      const checked = await checkFileFields(trx, data, true, before.customFields);
+      const values = updateColumns(data, checked);
+      const ok = await repo.updateCustomer(trx, id, data.version, values, now);
       if (!ok) {
         const current = await repo.findCustomerById(trx, id);
         throw staleVersion(id, data.version, current?.version ?? data.version);
       }
+      if (data.tags) await repo.setTags(trx, id, data.tags, now);
       const after = await repo.findCustomerById(trx, id);
       await writeAudit(trx, ctx, {
         action: 'customer.update',
@@ -153,10 +175,144 @@ export async function updateCustomer(
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e) && data.code) throw duplicateCode(data.code);
+    if (isUniqueViolation(e)) throw await whichDuplicate(deps, id, data);
     throw e;
   }
   return getCustomer(deps, ctx, id);
+}
+
+interface CheckedFields {
+  creditCode?: string | null;
+  regionCode?: string | null;
+  customFields?: Record<string, unknown>;
+}
+
+/**
+ * Validates the fields that need more than a schema: the credit code's check digit and
+ * uniqueness, the region code against GB/T 2260, custom fields against their definitions.
+ * All problems are reported together.
+ */
+async function checkFileFields(
+  db: Kysely<DB>,
+  data: Partial<CustomerFields>,
+  partial: boolean,
+  currentCustom: Record<string, unknown> = {},
+): Promise<CheckedFields> {
+  const issues: FieldIssue[] = [];
+  const out: CheckedFields = {};
+  if (data.creditCode !== undefined) {
+    if (data.creditCode) {
+      const v = validateCreditCode(data.creditCode);
+      if (!v.ok) {
+        issues.push({
+          field: 'creditCode',
+          message: v.message,
+          value: data.creditCode,
+          expected: 'an 18-character unified social credit code (GB 32100-2015)',
+        });
+      }
+    }
+    out.creditCode = data.creditCode ?? null;
+  }
+  if (data.regionCode !== undefined) {
+    if (data.regionCode && !regionByCode(data.regionCode)) {
+      issues.push({
+        field: 'regionCode',
+        message: `${data.regionCode} is not a GB/T 2260 administrative division code`,
+        value: data.regionCode,
+      });
+    }
+    out.regionCode = data.regionCode ?? null;
+  } else if (!partial && (data.province || data.city || data.district)) {
+    // Best effort: a region named in words gets its code when the names resolve unambiguously.
+    const r = resolveRegionParts({
+      province: data.province ?? null,
+      city: data.city ?? null,
+      district: data.district ?? null,
+    });
+    out.regionCode = r.ok ? r.match.code : null;
+  }
+  if (data.customFields !== undefined || !partial) {
+    const defs = await listCustomFieldDefs(db);
+    const merged = partial
+      ? { ...currentCustom, ...(data.customFields ?? {}) }
+      : (data.customFields ?? {});
+    const r = validateCustomFields(defs, merged);
+    issues.push(...r.issues);
+    out.customFields = r.values;
+  }
+  if (issues.length) throw validationError('Invalid customer', issues);
+  return out;
+}
+
+/** The column values an edit changes (undefined fields stay as they are). */
+function updateColumns(data: CustomerEdit, checked: CheckedFields) {
+  const v: Partial<repo.CustomerWrite> = {};
+  const copy = <K extends keyof repo.CustomerWrite>(
+    col: K,
+    value: repo.CustomerWrite[K] | undefined,
+  ) => {
+    if (value !== undefined) v[col] = value;
+  };
+  copy('code', data.code);
+  if (data.name !== undefined) {
+    v.name = data.name;
+    v.name_key = normalizeName(data.name);
+  }
+  copy('type', data.type);
+  copy('industry', data.industry);
+  copy('region', data.region);
+  copy('province', data.province);
+  copy('city', data.city);
+  copy('district', data.district);
+  copy('size', data.size);
+  copy('source', data.source);
+  copy('owner_id', data.ownerId);
+  copy('credit_code', checked.creditCode);
+  copy('region_code', checked.regionCode);
+  if (checked.customFields) v.custom_fields = JSON.stringify(checked.customFields);
+  return v;
+}
+
+/** Works out which unique field a write collided on, for a precise DUPLICATE error. */
+async function whichDuplicate(
+  deps: Deps,
+  selfId: number | null,
+  data: Partial<CustomerFields>,
+): Promise<DomainError> {
+  const db = deps.store.db;
+  if (data.code) {
+    const other = await repo.findCustomerByCode(db, data.code);
+    if (other && other.id !== selfId) return duplicateCode(data.code);
+  }
+  if (data.creditCode) {
+    const other = await repo.findCustomerByCreditCode(db, data.creditCode);
+    if (other && other.id !== selfId) {
+      return new DomainError(
+        'DUPLICATE',
+        `Customer ${other.code} already has credit code ${data.creditCode}`,
+        {
+          issues: [
+            {
+              field: 'creditCode',
+              message: `already used by ${other.code}`,
+              value: data.creditCode,
+            },
+          ],
+          existingId: other.id,
+        },
+      );
+    }
+  }
+  return new DomainError('DUPLICATE', 'The customer collides with an existing one');
+}
+
+function mergedAway(c: Customer): DomainError {
+  return new DomainError(
+    'INVALID_STATE',
+    `Customer ${c.code} was merged into customer ${c.mergedIntoId}; edit that one instead`,
+    { id: c.id, mergedIntoId: c.mergedIntoId },
+  );
 }
 
 function staleVersion(id: number, given: number, current: number): DomainError {

@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   'customers.read',
   'customers.write',
   'customers.export',
+  /** See personal data (phones, e-mails, ID numbers) in full rather than masked. */
+  'customers.pii',
   'users.read',
   'users.manage',
   'roles.manage',
@@ -46,13 +48,19 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     id: 'sales_manager',
     nameZh: '销售经理',
     nameEn: 'Sales manager',
-    permissions: ['customers.read', 'customers.write', 'customers.export', 'users.read'],
+    permissions: [
+      'customers.read',
+      'customers.write',
+      'customers.export',
+      'customers.pii',
+      'users.read',
+    ],
   },
   {
     id: 'account_manager',
     nameZh: '客户经理',
     nameEn: 'Account manager',
-    permissions: ['customers.read', 'customers.write'],
+    permissions: ['customers.read', 'customers.write', 'customers.pii'],
   },
   {
     id: 'finance',

@@ -36,6 +36,26 @@ export const customerFields = z.object({
   region: text('region', 100).nullable().optional(),
   province: text('province', 50).nullable().optional(),
   city: text('city', 50).nullable().optional(),
+  district: text('district', 50).nullable().optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, 'regionCode must be a 6-digit GB/T 2260 code')
+    .nullable()
+    .optional(),
+  creditCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
+  source: text('source', 100).nullable().optional(),
+  tags: z
+    .array(text('tag', 50))
+    .max(100, 'at most 100 tags')
+    .optional()
+    .transform((t) => (t ? [...new Set(t)] : t)),
+  customFields: z.record(z.string(), z.unknown()).optional(),
   size: z
     .enum(CUSTOMER_SIZES, { error: `size must be one of ${CUSTOMER_SIZES.join(', ')}` })
     .nullable()
@@ -44,13 +64,15 @@ export const customerFields = z.object({
 });
 
 export const createCustomerInput = customerFields;
-export type CreateCustomerInput = z.infer<typeof createCustomerInput>;
+export type CreateCustomerInput = z.input<typeof createCustomerInput>;
+export type CustomerFields = z.output<typeof createCustomerInput>;
 
 /** An edit names the version it was based on, so a stale edit is refused, not silently merged. */
 export const updateCustomerInput = customerFields.partial().extend({
   version: z.number({ error: 'version is required (the version you edited)' }).int().positive(),
 });
-export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
+export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
+export type CustomerEdit = z.output<typeof updateCustomerInput>;
 
 export const listCustomersQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -64,6 +86,16 @@ export const listCustomersQuery = z.object({
   order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc' }).default('asc'),
   type: z.enum(CUSTOMER_TYPES).optional(),
   ownerId: z.coerce.number().int().positive().optional(),
+  tag: z.string().trim().max(50).optional(),
+  industry: z.string().trim().max(100).optional(),
+  region: z.string().trim().max(100).optional(),
+  province: z.string().trim().max(50).optional(),
+  size: z.enum(CUSTOMER_SIZES).optional(),
+  // Accepts the query-string text and the boolean it becomes, so parsing twice is harmless.
+  includeMerged: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .transform((v) => v === true || v === 'true'),
 });
 export type ListCustomersQuery = z.infer<typeof listCustomersQuery>;
 
@@ -80,6 +112,14 @@ export interface Customer {
   size: (typeof CUSTOMER_SIZES)[number] | null;
   ownerId: number | null;
   ownerName: string | null;
+  district: string | null;
+  regionCode: string | null;
+  creditCode: string | null;
+  source: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  status: 'active' | 'merged';
+  mergedIntoId: number | null;
   createdAt: string;
   updatedAt: string;
   version: number;

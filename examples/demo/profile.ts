@@ -1,0 +1,253 @@
+import { type Calendar, officeInstant } from './calendar';
+import { CATEGORIES, CHANNELS, INDUSTRIES } from './catalog';
+import { companyName, groupName, internalName, personName } from './names';
+import { DEMO_OWNERS } from './owners';
+import { PLACES } from './places';
+import { type Rng, Weighted } from './rng';
+import type { DemoCustomer } from './types';
+
+export type Segment = 'large' | 'medium' | 'small' | 'micro' | 'individual' | 'group' | 'internal';
+export type Lifecycle = 'steady' | 'joined' | 'new' | 'silent' | 'churned' | 'prospect';
+export type Payer = 'punctual' | 'occasional' | 'chronic' | 'defaulter';
+
+interface SegmentSpec {
+  /** Relative order frequency. */
+  freq: number;
+  /** Median order value in yuan. */
+  orderYuan: number;
+  /** Payment terms in days after invoice. */
+  terms: Weighted<number>;
+  /** Chance of answering one quarterly survey. */
+  surveyRate: number;
+  /** Share invoiced by monthly statement (月结) rather than per order. */
+  monthlyShare: number;
+  ticketRate: number;
+  /** Large buyers negotiate prices down. */
+  marginAdjBp: number;
+}
+
+/** Payment terms as (days, weight) pairs flattened, to keep the segment table readable. */
+function terms(...pairs: number[]): Weighted<number> {
+  const entries: [number, number][] = [];
+  for (let i = 0; i < pairs.length; i += 2)
+    entries.push([pairs[i] as number, pairs[i + 1] as number]);
+  return new Weighted(entries);
+}
+
+const SEGMENTS: Record<Segment, SegmentSpec> = {
+  large: {
+    freq: 3,
+    orderYuan: 40_000,
+    terms: terms(90, 1, 60, 1),
+    surveyRate: 0.5,
+    monthlyShare: 0.85,
+    ticketRate: 1.5,
+    marginAdjBp: -500,
+  },
+  medium: {
+    freq: 1.8,
+    orderYuan: 12_000,
+    terms: terms(60, 2, 30, 3),
+    surveyRate: 0.3,
+    monthlyShare: 0.6,
+    ticketRate: 1.2,
+    marginAdjBp: -200,
+  },
+  small: {
+    freq: 1,
+    orderYuan: 5_000,
+    terms: terms(30, 1, 0, 1),
+    surveyRate: 0.15,
+    monthlyShare: 0.1,
+    ticketRate: 1,
+    marginAdjBp: 0,
+  },
+  micro: {
+    freq: 0.7,
+    orderYuan: 3_000,
+    terms: terms(0, 7, 30, 3),
+    surveyRate: 0.08,
+    monthlyShare: 0,
+    ticketRate: 0.8,
+    marginAdjBp: 200,
+  },
+  individual: {
+    freq: 0.5,
+    orderYuan: 1_500,
+    terms: terms(0, 1),
+    surveyRate: 0.05,
+    monthlyShare: 0,
+    ticketRate: 0.6,
+    marginAdjBp: 400,
+  },
+  group: {
+    freq: 3,
+    orderYuan: 50_000,
+    terms: terms(90, 1, 60, 1),
+    surveyRate: 0.5,
+    monthlyShare: 0.9,
+    ticketRate: 1.5,
+    marginAdjBp: -600,
+  },
+  internal: {
+    freq: 1.5,
+    orderYuan: 8_000,
+    terms: terms(30, 1),
+    surveyRate: 0.3,
+    monthlyShare: 1,
+    ticketRate: 0.5,
+    marginAdjBp: -1000,
+  },
+};
+
+const SEGMENT_MIX = new Weighted<Segment>([
+  ['large', 0.82 * 3],
+  ['medium', 0.82 * 14],
+  ['small', 0.82 * 36],
+  ['micro', 0.82 * 47],
+  ['individual', 12],
+  ['group', 5],
+  ['internal', 1],
+]);
+const PAYERS = new Weighted<Payer>([
+  ['punctual', 68],
+  ['occasional', 20],
+  ['chronic', 9],
+  ['defaulter', 3],
+]);
+
+const AMS_BY_REGION = new Map<string, number[]>();
+const SM_BY_REGION = new Map<string, number>();
+DEMO_OWNERS.forEach((o, i) => {
+  if (o.roleId === 'sales_manager') SM_BY_REGION.set(o.region, i);
+  else AMS_BY_REGION.set(o.region, [...(AMS_BY_REGION.get(o.region) ?? []), i]);
+});
+
+/** Everything about one customer that drives its facts. */
+export interface Profile {
+  customer: DemoCustomer;
+  segment: Segment;
+  spec: SegmentSpec;
+  lifecycle: Lifecycle;
+  firstDay: number;
+  lastDay: number;
+  /** Order frequency before calibration (already scaled by the active span). */
+  freqWeight: number;
+  orderFen: number;
+  rushRate: number;
+  channel: string;
+  favouriteCategory: number;
+  termsDays: number;
+  monthly: boolean;
+  payer: Payer;
+  /** Defaulters pay nothing invoiced from this day on. */
+  defaultFrom: number;
+  complainer: boolean;
+  satisfaction: number;
+}
+
+export interface ProfileContext {
+  cal: Calendar;
+  codePrefix: string;
+  ownerIds: readonly number[] | undefined;
+}
+
+function ownerSlot(rng: Rng, segment: Segment, region: string): number {
+  // Always two draws, so whether owners are known does not shift the rest of the stream.
+  const r = rng.next();
+  const r2 = rng.next();
+  if (segment === 'internal') return -1;
+  if ((segment === 'micro' || segment === 'individual') && r < 0.35) return -1; // served by the pool
+  const sm = SM_BY_REGION.get(region);
+  if ((segment === 'large' || segment === 'group') && sm !== undefined && r < 0.3) return sm;
+  const ams = AMS_BY_REGION.get(region) ?? [];
+  return ams.length ? (ams[Math.floor(r2 * ams.length)] as number) : -1;
+}
+
+function lifecycle(rng: Rng, cal: Calendar): { kind: Lifecycle; first: number; last: number } {
+  const r = rng.next();
+  const horizon = cal.asOf - cal.start;
+  if (r < 0.02) return { kind: 'prospect', first: cal.asOf - rng.int(120), last: cal.asOf };
+  if (r < 0.1) return { kind: 'new', first: cal.asOf - rng.between(7, 180), last: cal.asOf };
+  const first = r < 0.4 ? cal.start + 1 + rng.int(horizon - 30) : cal.start;
+  const e = rng.next();
+  if (e < 0.13) {
+    const last = cal.asOf - rng.between(365, 545); // stopped buying about a year ago
+    if (last > first + 30) return { kind: 'silent', first, last };
+  } else if (e < 0.2 && cal.asOf - 545 > first + 60) {
+    return { kind: 'churned', first, last: rng.between(first + 60, cal.asOf - 545) };
+  }
+  return { kind: first === cal.start ? 'steady' : 'joined', first, last: cal.asOf };
+}
+
+function nameOf(rng: Rng, segment: Segment, place: (typeof PLACES.items)[number]) {
+  const industry = INDUSTRIES.pick(rng);
+  if (segment === 'individual') return { name: personName(rng), industry: null };
+  if (segment === 'internal') return { name: internalName(rng, place), industry: null };
+  if (segment === 'group') return { name: groupName(rng, place, industry), industry };
+  return { name: companyName(rng, place, industry, segment), industry };
+}
+
+/** Draws one customer's profile from its own random stream. */
+export function drawProfile(rng: Rng, ctx: ProfileContext, index: number, id: number): Profile {
+  const { cal } = ctx;
+  const segment = SEGMENT_MIX.pick(rng);
+  const s = SEGMENTS[segment];
+  const place = PLACES.pick(rng);
+  const { name, industry } = nameOf(rng, segment, place);
+  const slot = ownerSlot(rng, segment, place.region);
+  const life = lifecycle(rng, cal);
+  // Pre-2023 customers were created years ago; later ones shortly before their first order.
+  const createdDay =
+    life.kind === 'steady' ? rng.between(cal.min + 365, cal.start - 1) : life.first - rng.int(45);
+  const created = officeInstant(cal, rng, Math.min(createdDay, cal.asOf));
+  const groupSize = rng.chance(0.45) ? 'large' : 'medium';
+  const size: DemoCustomer['size'] =
+    segment === 'group'
+      ? groupSize
+      : segment === 'individual' || segment === 'internal'
+        ? null
+        : segment;
+  const span = (life.last - life.first + 1) / (cal.asOf - cal.start + 1);
+  const payer = PAYERS.pick(rng);
+  const complainer = rng.chance(0.06);
+  const leaving = life.kind === 'silent' || life.kind === 'churned';
+  const mood = 4 + 0.45 * rng.normal() - (complainer ? 0.9 : 0) - (leaving ? 0.5 : 0);
+  const rushDraw = rng.next();
+  return {
+    customer: {
+      id,
+      code: `${ctx.codePrefix}${String(index + 1).padStart(7, '0')}`,
+      name,
+      type:
+        segment === 'individual' || segment === 'group' || segment === 'internal'
+          ? segment
+          : 'enterprise',
+      industry: industry?.name ?? null,
+      region: place.region,
+      province: place.province,
+      city: place.city,
+      size,
+      owner_id: slot >= 0 ? (ctx.ownerIds?.[slot] ?? null) : null,
+      created_at: created,
+      updated_at: created,
+      version: 1,
+    },
+    segment,
+    spec: s,
+    lifecycle: life.kind,
+    firstDay: life.first,
+    lastDay: life.last,
+    freqWeight: life.kind === 'prospect' ? 0 : s.freq * rng.meanOne(0.4) * span,
+    orderFen: s.orderYuan * 100 * rng.meanOne(0.5),
+    rushRate: rushDraw < 0.8 ? 0.03 : rushDraw < 0.95 ? 0.12 : 0.3,
+    channel: CHANNELS.pick(rng),
+    favouriteCategory: CATEGORIES.index(rng),
+    termsDays: s.terms.pick(rng),
+    monthly: rng.chance(s.monthlyShare),
+    payer,
+    defaultFrom: cal.asOf - rng.between(30, 540),
+    complainer,
+    satisfaction: Math.min(4.9, Math.max(1.5, mood)),
+  };
+}
