@@ -73,10 +73,7 @@ export class Calendar {
     this.min = dayOf('2014-01-01');
     this.max = this.asOf + 500;
     this.monthEnds = new Int32Array(this.max - this.min + 1);
-    for (let d = this.min; d <= this.max; d++) {
-      const s = isoOf(d);
-      this.iso.push(s);
-    }
+    for (let d = this.min; d <= this.max; d++) this.iso.push(isoOf(d));
     // Walk backwards so each day learns the last day of its month.
     let end = this.max;
     for (let d = this.max; d >= this.min; d--) {

@@ -15,7 +15,7 @@ export const DEMO_DEFAULTS = {
   codePrefix: 'DM',
 } as const;
 
-const CALIBRATION_SAMPLES = 4096;
+const CALIBRATION_SAMPLES = 16_384;
 
 function emptyBatch(total: number): DemoBatch {
   return {

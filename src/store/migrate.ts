@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Store } from './database';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-customer-file';
+import * as m0003 from './migrations/0003-import-tracking';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-customer-file': m0002,
+  '0003-import-tracking': m0003,
 };
 
 const provider: MigrationProvider = {

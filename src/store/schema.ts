@@ -243,6 +243,9 @@ export interface ImportRunsTable {
   created_by: number | null;
   started_at: string;
   finished_at: string | null;
+  options: string | null;
+  rejected_file: string | null;
+  customers_created: number | null;
 }
 
 export interface OrdersTable {
@@ -259,6 +262,7 @@ export interface OrdersTable {
   created_at: string;
   product: string | null;
   quantity: number | null;
+  import_run_id: number | null;
 }
 
 export interface PaymentsTable {
@@ -269,6 +273,7 @@ export interface PaymentsTable {
   due_on: string;
   paid_on: string | null;
   created_at: string;
+  import_run_id: number | null;
 }
 
 export interface TicketsTable {

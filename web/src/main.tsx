@@ -8,9 +8,9 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
-import { AppRoutes } from './App';
+import { AppRoutes } from './app';
 import { ApiError } from './api/client';
-import { AuthProvider } from './auth/AuthProvider';
+import { AuthProvider } from './auth/auth-provider';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({

@@ -13,8 +13,9 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number')
+  if (typeof value === 'number') {
     return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : '';
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
@@ -26,8 +27,9 @@ export function cellText(value: unknown): string {
   }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText))
+    if (Array.isArray(v.richText)) {
       return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
+    }
     if ('result' in v) return cellText(v.result);
     if ('formula' in v || 'sharedFormula' in v) return '';
     if (typeof v.text === 'string') return v.text;

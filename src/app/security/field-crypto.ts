@@ -51,8 +51,9 @@ export class FieldKeyring {
     const secrets = new Map<string, string>();
     for (const k of opts.keys) {
       if (!KEY_ID.test(k.id)) throw new Error(`key id "${k.id}" must be 1-32 of A-Z a-z 0-9 _ -`);
-      if (k.secret.length < 32)
+      if (k.secret.length < 32) {
         throw new Error(`secret of key "${k.id}" is shorter than 32 characters`);
+      }
       if (secrets.has(k.id)) throw new Error(`key id "${k.id}" is listed twice`);
       secrets.set(k.id, k.secret);
       this.encKeys.set(k.id, derive(k.secret, `enc:${k.id}`));
@@ -60,8 +61,9 @@ export class FieldKeyring {
     this.activeKeyId = opts.activeKeyId ?? opts.keys[opts.keys.length - 1]!.id;
     this.hashKeyId = opts.hashKeyId ?? opts.keys[0]!.id;
     const hashSecret = secrets.get(this.hashKeyId);
-    if (!this.encKeys.has(this.activeKeyId))
+    if (!this.encKeys.has(this.activeKeyId)) {
       throw new Error(`active key "${this.activeKeyId}" is not in the keyring`);
+    }
     if (!hashSecret) throw new Error(`hash key "${this.hashKeyId}" is not in the keyring`);
     this.hashKey = derive(hashSecret, `hash:${this.hashKeyId}`);
   }

@@ -102,8 +102,9 @@ export function organizationCodeCheckChar(body8: string): string {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
     const v = Number.parseInt(body8[i]!, 36);
-    if (Number.isNaN(v))
+    if (Number.isNaN(v)) {
       throw new RangeError(`"${body8[i]}" is not an organisation code character`);
+    }
     sum += v * ORG_WEIGHTS[i]!;
   }
   const c = 11 - (sum % 11);

@@ -21,10 +21,10 @@ export interface DetectedEncoding {
 }
 
 /**
- * How many leading bytes form complete UTF-8 sequences, so that a sample cut in the middle of
- * a character is not mistaken for invalid UTF-8.
+ * How many leading bytes form complete UTF-8 sequences, so that a sample or a chunk cut in the
+ * middle of a character is not mistaken for invalid UTF-8.
  */
-function completeUtf8Length(bytes: Uint8Array): number {
+export function completeUtf8Length(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= Math.min(3, n); back++) {
     const b = bytes[n - back]!;

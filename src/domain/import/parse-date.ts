@@ -136,8 +136,9 @@ export function parseDate(text: string, format: string, ref: CellRef): CellResul
   }
   const { y, mo, d, h, mi, s } = v;
   if (y < 1) return cellIssue(ref, raw, `${ref.field} "${t}" has year 0`, expected);
-  if (mo < 1 || mo > 12)
+  if (mo < 1 || mo > 12) {
     return cellIssue(ref, raw, `${ref.field} "${t}" has month ${mo}`, expected);
+  }
   const dim = daysInMonth(y, mo);
   if (d < 1 || d > dim) {
     return cellIssue(
@@ -161,8 +162,9 @@ export function parseDate(text: string, format: string, ref: CellRef): CellResul
  * day and are dropped: the field is a date.
  */
 function fromSerial(t: string, raw: string, ref: CellRef, expected: string): CellResult<string> {
-  if (!/^\d+(\.\d+)?$/.test(t))
+  if (!/^\d+(\.\d+)?$/.test(t)) {
     return cellIssue(ref, raw, `${ref.field} "${t}" is not a serial number`, expected);
+  }
   const serial = Math.floor(Number(t));
   if (serial < 1 || serial > 2958465 || serial === 60) {
     return cellIssue(

@@ -94,8 +94,9 @@ function describeFormat(fmt: AmountFormat): string {
 export function parseAmount(text: string, fmt: AmountFormat, ref: CellRef): CellResult<number> {
   const expected = describeFormat(fmt);
   const split = splitNumber(text, fmt);
-  if (typeof split === 'string')
+  if (typeof split === 'string') {
     return cellIssue(ref, text, `${ref.field} "${text.trim()}" ${split}`, expected);
+  }
   const { negative, int } = split;
   let frac = split.frac;
   let roundUp = false;
@@ -156,10 +157,12 @@ export function parseInteger(text: string, fmt: IntegerFormat, ref: CellRef): Ce
     decimalSeparator: sepForDecimal,
     thousandsSeparator: fmt.thousandsSeparator ?? '',
   });
-  if (typeof split === 'string')
+  if (typeof split === 'string') {
     return cellIssue(ref, text, `${ref.field} "${text.trim()}" ${split}`, expected);
-  if (/[1-9]/.test(split.frac))
+  }
+  if (/[1-9]/.test(split.frac)) {
     return cellIssue(ref, text, `${ref.field} "${text.trim()}" is not a whole number`, expected);
+  }
   const big = BigInt(split.int) * (split.negative ? -1n : 1n);
   if (big > BigInt(Number.MAX_SAFE_INTEGER) || big < -BigInt(Number.MAX_SAFE_INTEGER)) {
     return cellIssue(ref, text, `${ref.field} "${text.trim()}" is too large`, expected);

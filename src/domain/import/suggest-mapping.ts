@@ -93,8 +93,14 @@ export function suggestMapping(
         pairs.push({ index, field: f.field, ...best });
     }
   });
-  // Greedy by confidence; ties go to the earlier column, then the earlier-listed field.
-  pairs.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
+  // Greedy by confidence. Ties go to the more specific synonym (客户名称 before 名称), then to
+  // the earlier column.
+  pairs.sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      fold(b.matched).length - fold(a.matched).length ||
+      a.index - b.index,
+  );
   const out: MappingSuggestion[] = headers.map((header, index) => ({
     index,
     header,

@@ -17,5 +17,10 @@ export {
   regionPath,
 } from './gb2260';
 export { shortRegionName } from './region-names';
-export { type RegionMatch, type ResolveRegionResult, resolveRegionText } from './resolve';
+export {
+  matchForCode,
+  type RegionMatch,
+  type ResolveRegionResult,
+  resolveRegionText,
+} from './resolve';
 export { type RegionParts, type ResolvePartsResult, resolveRegionParts } from './resolve-parts';

@@ -19,17 +19,24 @@ export class SqliteBulk {
     sqlite.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
   }
 
+  /** True while a transaction this writer began is open (never roll back someone else's). */
+  private open = false;
+
   begin(): void {
     // IMMEDIATE takes the write lock now rather than failing half-way on a busy database.
     this.sqlite.exec('BEGIN IMMEDIATE');
+    this.open = true;
   }
 
   commit(): void {
     this.sqlite.exec('COMMIT');
+    this.open = false;
   }
 
   rollback(): void {
-    if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+    // A failed statement may already have ended the transaction inside SQLite.
+    if (this.open && this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+    this.open = false;
   }
 
   close(): void {

@@ -51,9 +51,10 @@ export function onUnauthenticated(handler: (() => void) | undefined): void {
   unauthenticatedHandler = handler;
 }
 
-type Query = Record<string, string | number | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
-function withQuery(path: string, query?: Query): string {
+/** A path with its query string; empty values are left out. */
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
@@ -114,4 +115,6 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, query ? { query } : {}),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: (path: string) => request<void>('DELETE', path),
 };

@@ -1,5 +1,16 @@
-import { api } from './client';
-import type { Customer, CustomerInput, Owner, Page } from './types';
+import { api, withQuery } from './client';
+import type {
+  Customer,
+  CustomerInput,
+  CustomerSize,
+  CustomerType,
+  DuplicatePair,
+  MergeInput,
+  MergeResult,
+  Owner,
+  Page,
+  TagCount,
+} from './types';
 
 /** Sortable columns of the customer list (the server refuses others). */
 export type CustomerSortField =
@@ -12,8 +23,18 @@ export type CustomerSortField =
   | 'created_at'
   | 'updated_at';
 
-export interface CustomerListQuery {
+/** Filters shared by the customer list and the customer export. */
+export interface CustomerFilters {
   q?: string;
+  type?: CustomerType;
+  size?: CustomerSize;
+  industry?: string;
+  region?: string;
+  province?: string;
+  tag?: string;
+}
+
+export interface CustomerListQuery extends CustomerFilters {
   page: number;
   pageSize: number;
   sort?: CustomerSortField;
@@ -46,4 +67,34 @@ export function updateCustomer(
 /** People who can own customers, for the owner picker. */
 export async function listOwners(): Promise<Owner[]> {
   return (await api.get<{ items: Owner[] }>('/api/owners')).items;
+}
+
+/** Tags in use, with how many customers carry each. */
+export async function listTags(): Promise<TagCount[]> {
+  return (await api.get<{ items: TagCount[] }>('/api/tags')).items;
+}
+
+/** Duplicate candidates, strongest first. */
+export function listDuplicates(query: {
+  minScore: number;
+  page: number;
+  pageSize: number;
+}): Promise<{ items: DuplicatePair[]; total: number }> {
+  return api.get('/api/customers/duplicates', { ...query });
+}
+
+/** Merges one customer into another; both versions must be the ones the user reviewed. */
+export function mergeCustomers(input: MergeInput): Promise<MergeResult> {
+  return api.post('/api/customers/merge', input);
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Where the browser downloads the customers matching the filters (needs customers.export). */
+export function customerExportUrl(
+  format: ExportFormat,
+  lang: string,
+  filters: CustomerFilters,
+): string {
+  return withQuery('/api/export/customers', { format, lang, ...filters });
 }

@@ -10,6 +10,12 @@ import { CUSTOMER_FORM_FIELDS } from './customer-form';
  */
 export function showCustomerFieldIssues(form: FormInstance, err: unknown, t: TFunction): boolean {
   return applyFieldIssues(form, err, CUSTOMER_FORM_FIELDS, (field, e: ApiError) =>
-    e.code === 'DUPLICATE' && field === 'code' ? t('customers.form.codeTaken') : undefined,
+    e.code !== 'DUPLICATE'
+      ? undefined
+      : field === 'code'
+        ? t('customers.form.codeTaken')
+        : field === 'creditCode'
+          ? t('customers.form.creditCodeTaken')
+          : undefined,
   );
 }

@@ -1,4 +1,11 @@
-import type { Customer, CustomerInput, CustomerSize, CustomerType } from '../../api/types';
+import type {
+  Customer,
+  CustomerInput,
+  CustomerSize,
+  CustomerType,
+  CustomFieldDef,
+} from '../../api/types';
+import { customFieldFromForm, customFieldToForm, sameValue } from './custom-field-values';
 
 /** What the customer form holds; optional text is empty or missing when not given. */
 export interface CustomerFormValues {
@@ -9,11 +16,17 @@ export interface CustomerFormValues {
   region?: string | null;
   province?: string | null;
   city?: string | null;
+  district?: string | null;
+  creditCode?: string | null;
+  source?: string | null;
   size?: CustomerSize | null;
   ownerId?: number | null;
+  tags?: string[];
+  /** By custom field key, in the form's own representation (see custom-field-values). */
+  customFields?: Record<string, unknown>;
 }
 
-/** Form fields, in the order the server may name them in field issues. */
+/** Form fields, as the server may name them in field issues ('customFields.x' included). */
 export const CUSTOMER_FORM_FIELDS = [
   'code',
   'name',
@@ -22,19 +35,41 @@ export const CUSTOMER_FORM_FIELDS = [
   'region',
   'province',
   'city',
+  'district',
+  'creditCode',
+  'source',
   'size',
   'ownerId',
+  'tags',
+  'customFields',
 ] as const satisfies readonly (keyof CustomerFormValues)[];
 
-const OPTIONAL_TEXT = ['industry', 'region', 'province', 'city'] as const;
+const OPTIONAL_TEXT = [
+  'industry',
+  'region',
+  'province',
+  'city',
+  'district',
+  'creditCode',
+  'source',
+] as const;
+const SCALARS = [
+  'code',
+  'name',
+  'type',
+  ...OPTIONAL_TEXT,
+  'size',
+  'ownerId',
+] as const satisfies readonly (keyof CustomerInput)[];
+
+type Scalars = Pick<Required<CustomerInput>, (typeof SCALARS)[number]>;
 
 function text(v: string | null | undefined): string | null {
   const s = v?.trim();
   return s ? s : null;
 }
 
-/** Form values as API input: text trimmed, blanks become null. */
-export function toInput(values: CustomerFormValues): Required<CustomerInput> {
+function scalars(values: CustomerFormValues): Scalars {
   return {
     code: values.code.trim(),
     name: values.name.trim(),
@@ -43,18 +78,41 @@ export function toInput(values: CustomerFormValues): Required<CustomerInput> {
     region: text(values.region),
     province: text(values.province),
     city: text(values.city),
+    district: text(values.district),
+    creditCode: text(values.creditCode)?.toUpperCase() ?? null,
+    source: text(values.source),
     size: values.size ?? null,
     ownerId: values.ownerId ?? null,
   };
 }
 
+function tagsOf(values: CustomerFormValues): string[] {
+  return [...new Set((values.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** Custom field values as the API takes them, for every defined field (null when empty). */
+function customOf(values: CustomerFormValues, defs: readonly CustomFieldDef[]) {
+  const out: Record<string, unknown> = {};
+  for (const d of defs) out[d.key] = customFieldFromForm(d, values.customFields?.[d.key]);
+  return out;
+}
+
 /** The body for creating: optional fields left out when empty. */
-export function createBody(values: CustomerFormValues): CustomerInput {
-  const all = toInput(values);
+export function createBody(
+  values: CustomerFormValues,
+  defs: readonly CustomFieldDef[],
+): CustomerInput {
+  const all = scalars(values);
   const body: CustomerInput = { code: all.code, name: all.name, type: all.type };
   for (const k of OPTIONAL_TEXT) if (all[k] !== null) body[k] = all[k];
   if (all.size !== null) body.size = all.size;
   if (all.ownerId !== null) body.ownerId = all.ownerId;
+  const tags = tagsOf(values);
+  if (tags.length) body.tags = tags;
+  const custom = Object.fromEntries(
+    Object.entries(customOf(values, defs)).filter(([, v]) => v !== null),
+  );
+  if (Object.keys(custom).length) body.customFields = custom;
   return body;
 }
 
@@ -62,17 +120,26 @@ export function createBody(values: CustomerFormValues): CustomerInput {
 export function changedFields(
   before: Customer,
   values: CustomerFormValues,
+  defs: readonly CustomFieldDef[],
 ): Partial<CustomerInput> {
-  const after = toInput(values);
+  const after = scalars(values);
   const changes: Partial<CustomerInput> = {};
-  for (const k of CUSTOMER_FORM_FIELDS) {
+  for (const k of SCALARS) {
     if ((after[k] ?? null) !== (before[k] ?? null)) Object.assign(changes, { [k]: after[k] });
   }
+  const tags = tagsOf(values);
+  if (!sameValue([...tags].sort(), [...before.tags].sort())) changes.tags = tags;
+  // Custom fields: only the changed keys; the server keeps the others as they are.
+  const custom = customOf(values, defs);
+  const changedCustom = Object.fromEntries(
+    Object.entries(custom).filter(([k, v]) => !sameValue(v, before.customFields[k] ?? null)),
+  );
+  if (Object.keys(changedCustom).length) changes.customFields = changedCustom;
   return changes;
 }
 
 /** A customer as initial form values. */
-export function toFormValues(c: Customer): CustomerFormValues {
+export function toFormValues(c: Customer, defs: readonly CustomFieldDef[]): CustomerFormValues {
   return {
     code: c.code,
     name: c.name,
@@ -81,7 +148,14 @@ export function toFormValues(c: Customer): CustomerFormValues {
     region: c.region,
     province: c.province,
     city: c.city,
+    district: c.district,
+    creditCode: c.creditCode,
+    source: c.source,
     size: c.size,
     ownerId: c.ownerId,
+    tags: c.tags,
+    customFields: Object.fromEntries(
+      defs.map((d) => [d.key, customFieldToForm(d, c.customFields[d.key])]),
+    ),
   };
 }

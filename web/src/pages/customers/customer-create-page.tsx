@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { createCustomer } from '../../api/customers';
 import { errorMessage } from '../../errors';
-import { PageHeader } from '../../layout/PageHeader';
-import { CustomerFormFields } from './CustomerFormFields';
+import { REFERENCE_KEYS, useCustomFieldDefs } from '../../hooks/use-reference-data';
+import { PageHeader } from '../../layout/page-header';
+import { CustomerFormFields } from './customer-form-fields';
 import { showCustomerFieldIssues } from './customer-errors';
 import { type CustomerFormValues, createBody } from './customer-form';
 
@@ -16,11 +17,14 @@ export function CustomerCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CustomerFormValues>();
+  const defs = useCustomFieldDefs();
 
   const create = useMutation({
-    mutationFn: (values: CustomerFormValues) => createCustomer(createBody(values)),
+    mutationFn: (values: CustomerFormValues) =>
+      createCustomer(createBody(values, defs.data ?? [])),
     onSuccess: (c) => {
       queryClient.invalidateQueries({ queryKey: ['customers'] });
+      queryClient.invalidateQueries({ queryKey: REFERENCE_KEYS.tags });
       queryClient.setQueryData(['customer', c.id], c);
       message.success(t('customers.form.created'));
       navigate(`/customers/${c.id}`);
@@ -42,13 +46,25 @@ export function CustomerCreatePage() {
             style={{ marginBottom: 16 }}
           />
         )}
+        {defs.isError && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('customers.form.customFieldsFailed')}
+            description={errorMessage(t, defs.error)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {defs.isLoading ? (
+          <Skeleton active paragraph={{ rows: 6 }} />
+        ) : (
         <Form<CustomerFormValues>
           form={form}
           layout="vertical"
           initialValues={{ type: 'enterprise' }}
           onFinish={(values) => create.mutate(values)}
         >
-          <CustomerFormFields />
+          <CustomerFormFields customFields={defs.data ?? []} />
           <Space>
             <Button type="primary" htmlType="submit" loading={create.isPending}>
               {t('customers.form.create')}
@@ -58,6 +74,7 @@ export function CustomerCreatePage() {
             </Link>
           </Space>
         </Form>
+        )}
       </Card>
     </>
   );

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listRoles } from '../../api/users';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
-import { PageHeader } from '../../layout/PageHeader';
-import { RolesTable } from './RolesTable';
-import { UsersTable } from './UsersTable';
+import { PageHeader } from '../../layout/page-header';
+import { RolesTable } from './roles-table';
+import { UsersTable } from './users-table';
 
 /** Users and roles, for those who may read them. */
 export function SettingsPage() {

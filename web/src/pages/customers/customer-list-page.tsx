@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { type CustomerSortField, listCustomers } from '../../api/customers';
 import type { Customer } from '../../api/types';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
-import { PageHeader } from '../../layout/PageHeader';
+import { PageHeader } from '../../layout/page-header';
 import { customerColumns } from './customer-columns';
 
 const SORT_FIELDS: readonly CustomerSortField[] = [

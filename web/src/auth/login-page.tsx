@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../errors';
-import { LanguageSwitch } from '../layout/LanguageSwitch';
-import { Logo } from '../layout/Logo';
-import { useAuth } from './AuthProvider';
-import styles from './LoginPage.module.css';
+import { LanguageSwitch } from '../layout/language-switch';
+import { Logo } from '../layout/logo';
+import { useAuth } from './auth-provider';
+import styles from './login-page.module.css';
 
 interface LoginValues {
   username: string;

@@ -1,29 +1,23 @@
-import {
-  ClockCircleOutlined,
-  CrownOutlined,
-  FieldTimeOutlined,
-  LineChartOutlined,
-} from '@ant-design/icons';
+import { ClockCircleOutlined, CrownOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type Slot = 'tier' | 'sla' | 'lifetimeValue' | 'timeline';
+type Slot = 'tier' | 'sla' | 'lifetimeValue';
 
 const SLOTS: { key: Slot; icon: ReactNode }[] = [
   { key: 'tier', icon: <CrownOutlined /> },
   { key: 'sla', icon: <ClockCircleOutlined /> },
   { key: 'lifetimeValue', icon: <LineChartOutlined /> },
-  { key: 'timeline', icon: <FieldTimeOutlined /> },
 ];
 
-/** Cards for what later capabilities show on a customer: tier, SLA, lifetime value, timeline. */
+/** Cards for what later capabilities show on a customer: tier, SLA, lifetime value. */
 export function CustomerPlaceholders() {
   const { t } = useTranslation();
   return (
     <Row gutter={[16, 16]}>
       {SLOTS.map(({ key, icon }) => (
-        <Col key={key} xs={24} md={12} xl={6}>
+        <Col key={key} xs={24} md={8}>
           <Card
             size="small"
             title={

@@ -1,17 +1,17 @@
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { useAuth } from './auth/AuthProvider';
-import { LoginPage } from './auth/LoginPage';
-import { RequireAuth, RequirePermission } from './auth/RequireAuth';
-import { AppLayout } from './layout/AppLayout';
+import { useAuth } from './auth/auth-provider';
+import { LoginPage } from './auth/login-page';
+import { RequireAuth, RequirePermission } from './auth/require-auth';
+import { AppLayout } from './layout/app-layout';
 import { AREA_INFO, PLANNED_AREAS, visibleAreas } from './layout/areas';
-import { CustomerCreatePage } from './pages/customers/CustomerCreatePage';
-import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
-import { CustomerListPage } from './pages/customers/CustomerListPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
+import { CustomerCreatePage } from './pages/customers/customer-create-page';
+import { CustomerDetailPage } from './pages/customers/customer-detail-page';
+import { CustomerListPage } from './pages/customers/customer-list-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { PlaceholderPage } from './pages/placeholder-page';
+import { SettingsPage } from './pages/settings/settings-page';
 
 /** Sends a signed-in user to the first area they may open. */
 function Home() {

@@ -3,12 +3,12 @@ import { App, Avatar, Button, Layout, Menu, Space, Typography, theme } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useAuth } from '../auth/AuthProvider';
+import { useAuth } from '../auth/auth-provider';
 import { errorMessage } from '../errors';
-import styles from './AppLayout.module.css';
+import styles from './app-layout.module.css';
 import { AREA_INFO, areaOfPath, visibleAreas } from './areas';
-import { LanguageSwitch } from './LanguageSwitch';
-import { Logo } from './Logo';
+import { LanguageSwitch } from './language-switch';
+import { Logo } from './logo';
 
 /** The signed-in frame: side menu of areas, header with user, language and sign-out. */
 export function AppLayout() {

@@ -1,19 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import { listOwners } from '../../api/customers';
-import { CUSTOMER_SIZES, CUSTOMER_TYPES } from '../../api/types';
+import { CUSTOMER_SIZES, CUSTOMER_TYPES, type CustomFieldDef } from '../../api/types';
+import { useOwners, useTags } from '../../hooks/use-reference-data';
+import { CustomFieldInputs } from './custom-field-inputs';
 
 /** The same pattern the server enforces, checked here first for a message in the UI language. */
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/;
+/** 18 characters of the GB 32100 alphabet; the server checks the check digit. */
+const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+type OptionalText = 'industry' | 'region' | 'province' | 'city' | 'district' | 'source';
 
 /** The inputs of the customer form (inside an antd Form owned by the page). */
-export function CustomerFormFields() {
+export function CustomerFormFields({ customFields }: { customFields: readonly CustomFieldDef[] }) {
   const { t } = useTranslation();
-  const owners = useQuery({ queryKey: ['owners'], queryFn: listOwners, staleTime: 60_000 });
+  const owners = useOwners();
+  const tags = useTags();
   const max = (n: number): Rule => ({ max: n, message: t('customers.form.tooLong', { max: n }) });
-  const optionalText = (name: 'industry' | 'region' | 'province' | 'city', limit: number) => (
+  const optionalText = (name: OptionalText, limit: number) => (
     <Col xs={24} md={12}>
       <Form.Item name={name} label={t(`customers.fields.${name}`)} rules={[max(limit)]}>
         <Input />
@@ -69,10 +74,29 @@ export function CustomerFormFields() {
           />
         </Form.Item>
       </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="creditCode"
+          label={t('customers.fields.creditCode')}
+          normalize={(v: string | undefined) => v?.toUpperCase()}
+          rules={[
+            {
+              pattern: CREDIT_CODE_PATTERN,
+              transform: (v: string | undefined) => v?.trim(),
+              message: t('customers.form.creditCodePattern'),
+            },
+          ]}
+          extra={t('customers.form.creditCodeHint')}
+        >
+          <Input maxLength={18} />
+        </Form.Item>
+      </Col>
       {optionalText('industry', 100)}
       {optionalText('region', 100)}
       {optionalText('province', 50)}
       {optionalText('city', 50)}
+      {optionalText('district', 50)}
+      {optionalText('source', 100)}
       <Col xs={24} md={12}>
         <Form.Item name="ownerId" label={t('customers.fields.owner')}>
           <Select
@@ -84,6 +108,39 @@ export function CustomerFormFields() {
           />
         </Form.Item>
       </Col>
+      <Col xs={24}>
+        <Form.Item
+          name="tags"
+          label={t('customers.fields.tags')}
+          rules={[
+            {
+              validator: async (_, v: string[] | undefined) => {
+                if ((v ?? []).some((tag) => tag.trim().length > 50))
+                  throw new Error(t('customers.form.tagTooLong'));
+              },
+            },
+          ]}
+        >
+          <Select
+            mode="tags"
+            allowClear
+            loading={tags.isLoading}
+            tokenSeparators={[',', '，']}
+            placeholder={t('customers.form.tagsPlaceholder')}
+            options={(tags.data ?? []).map((x) => ({ value: x.tag, label: x.tag }))}
+          />
+        </Form.Item>
+      </Col>
+      {customFields.length > 0 && (
+        <>
+          <Col xs={24}>
+            <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+              {t('customers.form.customFields')}
+            </Divider>
+          </Col>
+          <CustomFieldInputs defs={customFields} />
+        </>
+      )}
     </Row>
   );
 }

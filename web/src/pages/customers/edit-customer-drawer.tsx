@@ -6,7 +6,8 @@ import { ApiError } from '../../api/client';
 import { getCustomer, updateCustomer } from '../../api/customers';
 import type { Customer } from '../../api/types';
 import { errorMessage } from '../../errors';
-import { CustomerFormFields } from './CustomerFormFields';
+import { REFERENCE_KEYS, useCustomFieldDefs } from '../../hooks/use-reference-data';
+import { CustomerFormFields } from './customer-form-fields';
 import { showCustomerFieldIssues } from './customer-errors';
 import { type CustomerFormValues, changedFields, toFormValues } from './customer-form';
 
@@ -29,16 +30,19 @@ export function EditCustomerDrawer({
   const [form] = Form.useForm<CustomerFormValues>();
   const [stale, setStale] = useState(false);
   const [reloading, setReloading] = useState(false);
+  // The page loads the definitions before it offers editing, so they are cached here.
+  const defs = useCustomFieldDefs().data ?? [];
 
   const save = useMutation({
     mutationFn: (values: CustomerFormValues) =>
       updateCustomer(customer.id, {
-        ...changedFields(customer, values),
+        ...changedFields(customer, values, defs),
         version: customer.version,
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['customer', updated.id], updated);
       queryClient.invalidateQueries({ queryKey: ['customers'] });
+      queryClient.invalidateQueries({ queryKey: REFERENCE_KEYS.tags });
       message.success(t('common.saved'));
       close();
     },
@@ -56,7 +60,7 @@ export function EditCustomerDrawer({
 
   const onFinish = (values: CustomerFormValues) => {
     // Nothing changed: nothing to send, and no version to bump.
-    if (Object.keys(changedFields(customer, values)).length === 0) return close();
+    if (Object.keys(changedFields(customer, values, defs)).length === 0) return close();
     save.mutate(values);
   };
 
@@ -65,7 +69,7 @@ export function EditCustomerDrawer({
     try {
       const fresh = await getCustomer(customer.id);
       queryClient.setQueryData(['customer', fresh.id], fresh);
-      form.setFieldsValue(toFormValues(fresh));
+      form.setFieldsValue(toFormValues(fresh, defs));
       setStale(false);
       save.reset();
     } catch (e) {
@@ -122,10 +126,10 @@ export function EditCustomerDrawer({
       <Form<CustomerFormValues>
         form={form}
         layout="vertical"
-        initialValues={toFormValues(customer)}
+        initialValues={toFormValues(customer, defs)}
         onFinish={onFinish}
       >
-        <CustomerFormFields />
+        <CustomerFormFields customFields={defs} />
       </Form>
     </Drawer>
   );

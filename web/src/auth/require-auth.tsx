@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { errorMessage } from '../errors';
-import { useAuth } from './AuthProvider';
+import { useAuth } from './auth-provider';
 
 /** Shows its children to a signed-in user; sends anyone else to sign in and back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -1,0 +1,84 @@
+import type { CUSTOMER_TYPES } from '../../domain/customers/customer.schema';
+import { normalizeName } from '../../domain/customers/normalize';
+import type { WriteSession } from '../../store/write-session';
+import type { Ctx } from '../context';
+import type { ImportReport } from './import-report';
+
+export interface ImportOptions {
+  /** Orders and payments: create a customer for an unknown code instead of rejecting the row. */
+  createMissingCustomers: boolean;
+  /** Type of customers created that way. */
+  newCustomerType: (typeof CUSTOMER_TYPES)[number];
+}
+
+export interface ImportStats {
+  created: number;
+  updated: number;
+  customersCreated: number;
+}
+
+/** What every target's applier shares during one import run. */
+export interface ApplyContext {
+  session: WriteSession;
+  runId: number;
+  now: string;
+  ctx: Ctx;
+  report: ImportReport;
+  options: ImportOptions;
+  stats: ImportStats;
+}
+
+/**
+ * Customer codes → ids, loaded once per run (merged-away codes lead to their survivor), and the
+ * creation of missing customers when the run allows it.
+ */
+export class CustomerResolver {
+  private ids: Map<string, number> | undefined;
+
+  constructor(private readonly ac: ApplyContext) {}
+
+  private async load(): Promise<Map<string, number>> {
+    if (this.ids) return this.ids;
+    const rows = await this.ac.session.db
+      .selectFrom('customers')
+      .select(['code', 'id', 'merged_into_id'])
+      .execute();
+    this.ids = new Map(rows.map((r) => [r.code, r.merged_into_id ?? r.id]));
+    return this.ids;
+  }
+
+  /** The id for a code, creating the customer when allowed; undefined when unknown. */
+  async resolve(code: string, name: string | undefined): Promise<number | undefined> {
+    const ids = await this.load();
+    const known = ids.get(code);
+    if (known !== undefined || !this.ac.options.createMissingCustomers) return known;
+    const displayName = name ?? code;
+    const r = await this.ac.session.db
+      .insertInto('customers')
+      .values({
+        code,
+        name: displayName,
+        name_key: normalizeName(displayName),
+        type: this.ac.options.newCustomerType,
+        industry: null,
+        region: null,
+        province: null,
+        city: null,
+        district: null,
+        region_code: null,
+        credit_code: null,
+        size: null,
+        source: 'import',
+        owner_id: null,
+        status: 'active',
+        created_at: this.ac.now,
+        updated_at: this.ac.now,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(code, r.id);
+    this.ac.stats.customersCreated++;
+    return r.id;
+  }
+}

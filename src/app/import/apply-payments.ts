@@ -1,0 +1,64 @@
+import type { ParsedCells } from '../../domain/import/targets/target';
+import { type ApplyContext, CustomerResolver } from './apply-context';
+
+/** Upserts payments by invoice number; an invoice twice in one file is rejected the second time. */
+export function paymentApplier(ac: ApplyContext) {
+  const customers = new CustomerResolver(ac);
+  const db = ac.session.db;
+  return {
+    async add(cells: ParsedCells, row: number, values: readonly string[]): Promise<void> {
+      const code = String(cells.code);
+      const invoiceNo = String(cells.invoiceNo);
+      const dueOn = String(cells.dueOn);
+      const paidOn = (cells.paidOn as string | undefined) ?? null;
+      const customerId = await customers.resolve(code, undefined);
+      if (customerId === undefined) {
+        ac.report.reject(row, values, [
+          {
+            row,
+            field: 'code',
+            message: `no customer has code ${code}`,
+            value: code,
+            expected: 'the code of an existing customer',
+          },
+        ]);
+        return;
+      }
+      const existing = await db
+        .selectFrom('payments')
+        .select(['id', 'import_run_id'])
+        .where('invoice_no', '=', invoiceNo)
+        .executeTakeFirst();
+      if (existing && existing.import_run_id === ac.runId) {
+        ac.report.reject(row, values, [
+          {
+            row,
+            field: 'invoiceNo',
+            message: `invoice ${invoiceNo} appears more than once in this file`,
+            value: invoiceNo,
+            expected: 'each invoice once',
+          },
+        ]);
+        return;
+      }
+      const values_ = {
+        customer_id: customerId,
+        amount_minor: cells.amount as number,
+        due_on: dueOn,
+        paid_on: paidOn,
+        import_run_id: ac.runId,
+      };
+      if (existing) {
+        await db.updateTable('payments').set(values_).where('id', '=', existing.id).execute();
+        ac.stats.updated++;
+      } else {
+        await db
+          .insertInto('payments')
+          .values({ ...values_, invoice_no: invoiceNo, created_at: ac.now })
+          .execute();
+        ac.stats.created++;
+      }
+    },
+    async finish(): Promise<void> {},
+  };
+}
