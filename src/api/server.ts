@@ -22,6 +22,7 @@ import { customerRoutes } from './routes/customers.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factRoutes } from './routes/facts.routes';
 import { healthRoutes } from './routes/health.routes';
+import { importRoutes } from './routes/import.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
 
 export interface ServerOptions {
@@ -89,6 +90,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(customFieldRoutes(deps));
   await app.register(factRoutes(deps));
   await app.register(exportRoutes(deps));
+  await app.register(importRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(ownerRoutes(deps));
 

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../store/migrate';
 import { ensureAdmin, ensureRoles } from './auth/users.service';
 import { systemCtx } from './context';
 import type { Deps } from './deps';
+import { markInterruptedImports } from './import/import.service';
 import { keyringFromSecret } from './security/field-crypto';
 
 /** Opens the database, runs migrations and seeds roles. Every entry point starts here. */
@@ -13,6 +14,7 @@ export async function openDeps(config: Config): Promise<Deps & { applied: string
     const applied = await migrateToLatest(store);
     const deps: Deps = { store, config, keyring: keyringFromSecret(config.secret) };
     await ensureRoles(deps, systemCtx());
+    await markInterruptedImports(deps);
     return { ...deps, applied };
   } catch (e) {
     await store.close();

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { registerCustomerCommands } from './commands/customers';
 import { registerDemoCommand } from './commands/demo';
+import { registerImportCommand } from './commands/import';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerOpenApiCommand } from './commands/openapi';
 import { registerServeCommand } from './commands/serve';
@@ -18,6 +19,7 @@ registerMigrateCommand(program);
 registerDemoCommand(program);
 registerUserCommands(program);
 registerCustomerCommands(program);
+registerImportCommand(program);
 registerOpenApiCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'customers.export',
   /** See personal data (phones, e-mails, ID numbers) in full rather than masked. */
   'customers.pii',
+  /** Import files of customers and facts. */
+  'customers.import',
   'users.read',
   'users.manage',
   'roles.manage',
@@ -40,6 +42,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'customers.read',
       'customers.write',
       'customers.export',
+      'customers.pii',
+      'customers.import',
       'users.read',
       'audit.read',
     ],
@@ -53,6 +57,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'customers.write',
       'customers.export',
       'customers.pii',
+      'customers.import',
       'users.read',
     ],
   },
