@@ -75,7 +75,7 @@ describeEachEngine('imports', ({ deps }) => {
       customersCreated: 0,
     });
     expect(await count(deps, 'orders')).toBe(69659);
-  });
+  }, 180_000);
 
   it('all-or-nothing leaves the database exactly as before when any row is bad', async () => {
     const dir = deps().config.dataDir;
