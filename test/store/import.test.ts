@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
+import { createCustomField } from '../../src/app/customers/custom-fields.service';
 import { runImport } from '../../src/app/import/run-import';
 import { DomainError } from '../../src/domain/errors';
 import { describeEachEngine } from '../support/engines';
@@ -214,5 +215,43 @@ describeEachEngine('imports', ({ deps }) => {
       ).toContain(reason);
     }
     expect(await count(deps, 'orders')).toBe(before);
+  });
+
+  it('imports custom field columns, checked against their definitions', async () => {
+    await createCustomField(deps(), sys, {
+      key: 'grade',
+      type: 'select',
+      labelZh: '信用等级',
+      labelEn: 'Credit grade',
+      options: [
+        { value: 'AAA', labelZh: 'AAA', labelEn: 'AAA' },
+        { value: 'AA', labelZh: 'AA', labelEn: 'AA' },
+      ],
+    });
+    const file = join(deps().config.dataDir, 'custom.csv');
+    writeFileSync(file, 'code,name,信用等级\nCF1,甲公司,AAA\nCF2,乙公司,B\n');
+    const mapping = {
+      target: 'customers',
+      columns: [
+        { header: 'code', field: 'code' },
+        { header: 'name', field: 'name' },
+        { header: '信用等级', field: 'custom.grade' },
+      ],
+    };
+    const r = await runImport(deps(), sys, {
+      target: 'customers',
+      path: file,
+      fileName: 'custom.csv',
+      mapping,
+      mode: 'valid_only',
+    });
+    expect(r).toMatchObject({ created: 1, rejected: 1 });
+    expect(r.issues[0]).toMatchObject({ row: 3, field: 'custom.grade' });
+    const cf1 = await deps()
+      .store.db.selectFrom('customers')
+      .select('custom_fields')
+      .where('code', '=', 'CF1')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(cf1.custom_fields)).toEqual({ grade: 'AAA' });
   });
 });

@@ -1,4 +1,5 @@
 import { validateCreditCode } from '../../domain/customers/credit-code';
+import { type CustomFieldDef, validateCustomFields } from '../../domain/customers/custom-fields';
 import { normalizeName } from '../../domain/customers/normalize';
 import { parsePhone } from '../../domain/customers/normalize-phone';
 import type { FieldIssue } from '../../domain/errors';
@@ -14,7 +15,11 @@ import type { ApplyContext } from './apply-context';
  * another customer is reported as a possible duplicate; the same code twice in one file rejects
  * the second row.
  */
-export function customerApplier(ac: ApplyContext, deps: Deps) {
+export function customerApplier(
+  ac: ApplyContext,
+  deps: Deps,
+  customDefs: readonly CustomFieldDef[] = [],
+) {
   const db = ac.session.db;
   const seen = new Set<string>();
   let owners: Map<string, number> | undefined;
@@ -93,6 +98,15 @@ export function customerApplier(ac: ApplyContext, deps: Deps) {
           });
         }
       }
+      const customIn: Record<string, unknown> = {};
+      for (const def of customDefs) {
+        const v = cells[`custom.${def.key}`];
+        if (v !== undefined) customIn[def.key] = v;
+      }
+      const custom = validateCustomFields(customDefs, customIn, { partial: true, row });
+      issues.push(
+        ...custom.issues.map((i) => ({ ...i, field: i.field.replace('customFields.', 'custom.') })),
+      );
       if (issues.length) {
         ac.report.reject(row, values, issues);
         return;
@@ -157,14 +171,23 @@ export function customerApplier(ac: ApplyContext, deps: Deps) {
 
       const existing = await db
         .selectFrom('customers')
-        .select(['id', 'version', 'status'])
+        .select(['id', 'version', 'status', 'custom_fields'])
         .where('code', '=', code)
         .executeTakeFirst();
+      const customFields = JSON.stringify({
+        ...(existing ? (JSON.parse(existing.custom_fields) as Record<string, unknown>) : {}),
+        ...custom.values,
+      });
       let id: number;
       if (existing) {
         await db
           .updateTable('customers')
-          .set({ ...fields, updated_at: ac.now, version: existing.version + 1 })
+          .set({
+            ...fields,
+            custom_fields: customFields,
+            updated_at: ac.now,
+            version: existing.version + 1,
+          })
           .where('id', '=', existing.id)
           .execute();
         id = existing.id;
@@ -186,6 +209,7 @@ export function customerApplier(ac: ApplyContext, deps: Deps) {
             source: null,
             owner_id: null,
             ...fields,
+            custom_fields: customFields,
             status: 'active',
             created_at: ac.now,
             updated_at: ac.now,

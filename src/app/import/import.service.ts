@@ -18,6 +18,7 @@ import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import type { ImportOptions } from './apply-context';
+import { customFieldTarget } from './custom-field-target';
 import { DEFAULT_MAX_IMPORT_BYTES, openImportFile } from './import-file';
 import { type ImportMode, type ImportResult, runImport } from './run-import';
 
@@ -122,7 +123,6 @@ export async function previewUpload(
       ).map(({ index, header, field, confidence }) => ({ index, header, field, confidence })),
     ]),
   ) as UploadPreview['suggestions'];
-  void customFields;
   return {
     uploadId,
     fileName,

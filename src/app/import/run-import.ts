@@ -8,6 +8,7 @@ import {
 } from '../../domain/import/mapping.schema';
 import { IMPORT_TARGETS, type ImportTarget } from '../../domain/import/targets/fields';
 import { parseCells } from '../../domain/import/targets/target';
+import { listCustomFieldDefs } from '../../store/custom-fields.repository';
 import { openWriteSession } from '../../store/write-session';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
@@ -17,6 +18,7 @@ import type { ApplyContext, ImportOptions, ImportStats } from './apply-context';
 import { customerApplier } from './apply-customers';
 import { orderApplier } from './apply-orders';
 import { paymentApplier } from './apply-payments';
+import { customFieldTarget } from './custom-field-target';
 import { openImportFile } from './import-file';
 import { ImportReport } from './import-report';
 
@@ -65,12 +67,14 @@ export async function runImport(
   input: RunImportInput,
 ): Promise<ImportResult> {
   const mapping = parseInput(importMappingSchema, input.mapping, 'Invalid import mapping');
-  const fields = IMPORT_TARGETS[input.target];
-  if (!fields) {
+  const builtIn = IMPORT_TARGETS[input.target];
+  if (!builtIn) {
     throw validationError('Unknown import target', [
       { field: 'target', message: `is not one of ${Object.keys(IMPORT_TARGETS).join(', ')}` },
     ]);
   }
+  const customDefs = input.target === 'customers' ? await listCustomFieldDefs(deps.store.db) : [];
+  const fields = [...builtIn, ...customDefs.map(customFieldTarget)];
   const mapped = new Set(mapping.columns.map((c) => c.field));
   const unknown = [...mapped].filter((f) => !fields.some((d) => d.field === f));
   const missing = fields.filter((f) => f.required && !mapped.has(f.field)).map((f) => f.field);
@@ -129,7 +133,7 @@ export async function runImport(
     const ac: ApplyContext = { session, runId, now, ctx, report, options, stats };
     const applier =
       input.target === 'customers'
-        ? customerApplier(ac, deps)
+        ? customerApplier(ac, deps, customDefs)
         : input.target === 'orders'
           ? orderApplier(ac)
           : paymentApplier(ac);
