@@ -5,7 +5,7 @@ import { ensureFirstAdmin } from '../../src/app/bootstrap';
 import { systemCtx } from '../../src/app/context';
 import type { Deps } from '../../src/app/deps';
 import { freshDeps } from '../support/engines';
-import { signIn, testServer } from '../support/http';
+import { signIn } from '../support/http';
 
 /** Fills path parameters so every registered route can be called. */
 function concrete(url: string): string {
@@ -69,8 +69,14 @@ describe('access control on every route', () => {
       payload: { code: 'X1', name: 'x', type: 'enterprise' },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'customers.write' } });
-    const n = await deps.store.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(res.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { permission: 'customers.write' },
+    });
+    const n = await deps.store.db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
     expect((await agent.request({ method: 'GET', url: '/api/customers' })).statusCode).toBe(200);
   });

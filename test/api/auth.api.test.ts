@@ -61,7 +61,11 @@ describeEachEngine('sign-in and sessions', ({ deps }) => {
   });
 
   it('names the missing field in a bad sign-in body', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues[0].field).toBe('password');
   });

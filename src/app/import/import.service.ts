@@ -116,7 +116,10 @@ export async function previewUpload(
       t,
       suggestMapping(
         headers,
-        IMPORT_TARGETS[t].map((f) => ({
+        [
+          ...IMPORT_TARGETS[t],
+          ...(t === 'customers' ? customFields.map(customFieldTarget) : []),
+        ].map((f) => ({
           field: f.field,
           synonyms: [f.labelZh, f.labelEn, ...(f.synonyms ?? [])],
         })),
