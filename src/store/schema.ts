@@ -303,6 +303,33 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface CustomerMonthRollupsTable {
+  customer_id: number;
+  month: string; // 'YYYY-MM'
+  order_count: number;
+  revenue_minor: number;
+  /** Revenue of the orders whose cost is known, so margin is computed on like-for-like orders. */
+  costed_revenue_minor: number;
+  cost_minor: number;
+  quantity: number;
+  first_order_on: string | null;
+  last_order_on: string | null;
+  /** Payments are counted in the month they fall due. */
+  invoices_due: number;
+  invoices_on_time: number;
+  invoices_late: number;
+  invoices_unpaid: number;
+  amount_due_minor: number;
+  amount_paid_minor: number;
+  days_late_sum: number;
+  complaints: number;
+  feedback: number;
+  surveys: number;
+  survey_score_sum: number;
+  referrals: number;
+  visits: number;
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -328,4 +355,5 @@ export interface DB {
   customer_merges: CustomerMergesTable;
   import_mappings: ImportMappingsTable;
   import_runs: ImportRunsTable;
+  customer_month_rollups: CustomerMonthRollupsTable;
 }

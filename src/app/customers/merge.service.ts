@@ -2,6 +2,7 @@ import type { Customer } from '../../domain/customers/customer.schema';
 import { DomainError, notFound, validationError } from '../../domain/errors';
 import * as repo from '../../store/customers.repository';
 import { moveCustomerLinks } from '../../store/merge.repository';
+import { refreshRollups } from '../../store/metrics/rollups';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
@@ -63,6 +64,7 @@ export async function mergeCustomers(
     }
 
     const moved = await moveCustomerLinks(trx, merged.id, survivor.id);
+    await refreshRollups(trx, deps.store.engine, [survivor.id, merged.id]);
 
     // Retire the merged record first: it releases its unique credit code for the survivor.
     await repo.updateCustomer(

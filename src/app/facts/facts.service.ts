@@ -3,6 +3,7 @@ import { type FactKind, factInputs, type ParsedFact } from '../../domain/facts/f
 import { findCustomerById } from '../../store/customers.repository';
 import { isUniqueViolation } from '../../store/errors';
 import * as repo from '../../store/facts.repository';
+import { refreshRollups } from '../../store/metrics/rollups';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
@@ -62,6 +63,7 @@ export async function createFact<K extends FactKind>(
             .execute();
         }
       }
+      await refreshRollups(trx, deps.store.engine, [customerId]);
       const created = await repo.findFact(trx, kind, id);
       await writeAudit(trx, ctx, {
         action: `${kind}.create`,
@@ -105,6 +107,7 @@ export async function deleteFact(deps: Deps, ctx: Ctx, kind: FactKind, id: numbe
     const before = await repo.findFact(trx, kind, id);
     if (!before) throw notFound(kind, id);
     await repo.deleteFact(trx, kind, id);
+    await refreshRollups(trx, deps.store.engine, [before.customerId]);
     await writeAudit(trx, ctx, {
       action: `${kind}.delete`,
       entity: kind,
