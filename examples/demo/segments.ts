@@ -28,6 +28,7 @@ function terms(...pairs: number[]): Weighted<number> {
   return new Weighted(entries);
 }
 
+/** Per-segment behaviour; values are demo assumptions tuned to give a Pareto-like revenue split. */
 export const SEGMENTS: Record<Segment, SegmentSpec> = {
   large: {
     freq: 3,

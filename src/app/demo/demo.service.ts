@@ -42,7 +42,7 @@ export interface DemoLoadResult extends DemoSummary {
 export interface LoadDemoOptions extends LoadDemoInput {
   onProgress?: (p: DemoProgress) => void;
   ctx?: Ctx;
-  /** Loads up to this many customers in one transaction (default 20,000); larger loads commit in steps. */
+  /** Customers loaded in one transaction at most (default 20,000); larger loads commit in steps. */
   singleTransactionLimit?: number;
   /** Rows per transaction when a load commits in steps (default 200,000). */
   rowsPerCommit?: number;
