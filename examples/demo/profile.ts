@@ -1,3 +1,5 @@
+import { normalizeName } from '../../src/domain/customers/normalize';
+import { resolveRegionParts } from '../../src/domain/regions';
 import { type Calendar, officeInstant } from './calendar';
 import { CATEGORIES, CHANNELS, INDUSTRIES } from './catalog';
 import { companyName, groupName, internalName, personName } from './names';
@@ -119,6 +121,7 @@ export function drawProfile(rng: Rng, ctx: ProfileContext, index: number, id: nu
       id,
       code: `${ctx.codePrefix}${String(index + 1).padStart(7, '0')}`,
       name,
+      name_key: normalizeName(name),
       type:
         segment === 'individual' || segment === 'group' || segment === 'internal'
           ? segment
@@ -127,6 +130,7 @@ export function drawProfile(rng: Rng, ctx: ProfileContext, index: number, id: nu
       region: place.region,
       province: place.province,
       city: place.city,
+      region_code: cityCode(place.province, place.city),
       size,
       owner_id: slot >= 0 ? (ctx.ownerIds?.[slot] ?? null) : null,
       created_at: created,
@@ -150,4 +154,18 @@ export function drawProfile(rng: Rng, ctx: ProfileContext, index: number, id: nu
     complainer,
     satisfaction: Math.min(4.9, Math.max(1.5, mood)),
   };
+}
+
+const cityCodes = new Map<string, string | null>();
+
+/** The GB/T 2260 code of a demo city, looked up once per city. */
+function cityCode(province: string | null, city: string | null): string | null {
+  const key = `${province}|${city}`;
+  let code = cityCodes.get(key);
+  if (code === undefined) {
+    const r = resolveRegionParts({ province, city });
+    code = r.ok ? r.match.code : null;
+    cityCodes.set(key, code);
+  }
+  return code;
 }

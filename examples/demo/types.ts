@@ -7,11 +7,15 @@ export interface DemoCustomer {
   id: number;
   code: string;
   name: string;
+  /** Normalised name, as duplicate detection compares it. */
+  name_key: string;
   type: 'individual' | 'enterprise' | 'group' | 'internal';
   industry: string | null;
   region: string | null;
   province: string | null;
   city: string | null;
+  /** GB/T 2260 code of the city. */
+  region_code: string | null;
   size: 'large' | 'medium' | 'small' | 'micro' | null;
   owner_id: number | null;
   created_at: string;

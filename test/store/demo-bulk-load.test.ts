@@ -10,6 +10,8 @@ function customer(id: number, name: string) {
     id,
     code: `BULK${id}`,
     name,
+    name_key: name,
+    region_code: null,
     type: 'enterprise',
     industry: null,
     region: '华东',

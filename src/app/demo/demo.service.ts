@@ -1,6 +1,7 @@
 import { DEMO_DEFAULTS, generateDemo } from '../../../examples/demo';
 import { DomainError } from '../../domain/errors';
 import { type BulkCounts, type BulkWriter, openBulkWriter } from '../../store/bulk/bulk-writer';
+import { refreshRollups } from '../../store/metrics/rollups';
 import { writeAudit } from '../audit';
 import { type Ctx, systemCtx } from '../context';
 import type { Deps } from '../deps';
@@ -142,6 +143,9 @@ export async function loadDemo(deps: Deps, options: LoadDemoOptions): Promise<De
       seed: input.seed ?? DEMO_DEFAULTS.seed,
       asOf: input.asOf ?? DEMO_DEFAULTS.asOf,
     };
+    // The bulk path bypasses the fact services, so the monthly rollups are rebuilt here, inside
+    // the last transaction: tiering reads them.
+    await refreshRollups(writer.db, deps.store.engine);
     await deleteSetting(writer.db, DEMO_PARTIAL_KEY);
     await writeJsonSetting(writer.db, DEMO_LOADED_KEY, { ...result, at: now }, now);
     await writeAudit(writer.db, ctx, { action: 'demo.load', entity: 'demo', after: result });
