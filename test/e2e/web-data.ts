@@ -1,5 +1,6 @@
 import { createUser } from '../../src/app/auth/users.service';
 import { systemCtx } from '../../src/app/context';
+import { addContact } from '../../src/app/customers/contacts.service';
 import { createCustomer } from '../../src/app/customers/customers.service';
 import type { Deps } from '../../src/app/deps';
 import type { CreateCustomerInput } from '../../src/domain/customers/customer.schema';
@@ -70,4 +71,43 @@ export async function seedWebData(deps: Deps): Promise<Map<string, number>> {
     ids.set(c.code, c.id);
   }
   return ids;
+}
+
+/**
+ * Two records of one company, as a second import or a hurried colleague leaves them: the same
+ * name once with 有限公司 and once with 有限责任公司, and the same buyer's phone on both.
+ * Returns their ids, the older one first.
+ */
+export async function seedDuplicatePair(deps: Deps): Promise<{ olderId: number; newerId: number }> {
+  const ctx = systemCtx();
+  const older = await createCustomer(
+    deps,
+    ctx,
+    customerInput({
+      code: 'KH-3001',
+      name: '苏州恒通精密模具有限公司',
+      industry: '模具制造',
+      province: '江苏省',
+      city: '苏州市',
+      tags: ['重点客户'],
+    }),
+  );
+  const newer = await createCustomer(
+    deps,
+    ctx,
+    customerInput({
+      code: 'KH-3002',
+      name: '苏州恒通精密模具有限责任公司',
+      industry: null,
+      source: '展会',
+      tags: ['华东展会'],
+    }),
+  );
+  await addContact(deps, ctx, older.id, { name: '周磊', phone: '139 0512 6688' });
+  await addContact(deps, ctx, newer.id, {
+    name: '周磊',
+    phone: '+86 13905126688',
+    title: '采购经理',
+  });
+  return { olderId: older.id, newerId: newer.id };
 }

@@ -1,17 +1,40 @@
 import { Result } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/auth-provider';
-import { LoginPage } from './auth/login-page';
-import { RequireAuth, RequirePermission } from './auth/require-auth';
+import { FullPageSpin, RequireAuth, RequirePermission } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { AREA_INFO, PLANNED_AREAS, visibleAreas } from './layout/areas';
-import { CustomerCreatePage } from './pages/customers/customer-create-page';
-import { CustomerDetailPage } from './pages/customers/customer-detail-page';
-import { CustomerListPage } from './pages/customers/customer-list-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PlaceholderPage } from './pages/placeholder-page';
-import { SettingsPage } from './pages/settings/settings-page';
+
+// Each page is its own chunk, loaded when first opened, so the first load stays small.
+const LoginPage = lazy(() => import('./auth/login-page').then((m) => ({ default: m.LoginPage })));
+const CustomerListPage = lazy(() =>
+  import('./pages/customers/customer-list-page').then((m) => ({ default: m.CustomerListPage })),
+);
+const CustomerCreatePage = lazy(() =>
+  import('./pages/customers/customer-create-page').then((m) => ({
+    default: m.CustomerCreatePage,
+  })),
+);
+const CustomerDetailPage = lazy(() =>
+  import('./pages/customers/customer-detail-page').then((m) => ({
+    default: m.CustomerDetailPage,
+  })),
+);
+const DuplicatesPage = lazy(() =>
+  import('./pages/customers/duplicates/duplicates-page').then((m) => ({
+    default: m.DuplicatesPage,
+  })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/imports/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
 
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
@@ -22,11 +45,22 @@ function Home() {
   return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
 }
 
+function guarded(permission: string | readonly string[], page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
 /** Every URL of the UI. */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -35,49 +69,22 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
+        <Route path="customers" element={guarded('customers.read', <CustomerListPage />)} />
+        <Route path="customers/new" element={guarded('customers.write', <CustomerCreatePage />)} />
         <Route
-          path="customers"
-          element={
-            <RequirePermission permission="customers.read">
-              <CustomerListPage />
-            </RequirePermission>
-          }
+          path="customers/duplicates"
+          element={guarded('customers.read', <DuplicatesPage />)}
         />
-        <Route
-          path="customers/new"
-          element={
-            <RequirePermission permission="customers.write">
-              <CustomerCreatePage />
-            </RequirePermission>
-          }
-        />
-        <Route
-          path="customers/:id"
-          element={
-            <RequirePermission permission="customers.read">
-              <CustomerDetailPage />
-            </RequirePermission>
-          }
-        />
+        <Route path="customers/import" element={guarded('customers.import', <ImportPage />)} />
+        <Route path="customers/:id" element={guarded('customers.read', <CustomerDetailPage />)} />
         {PLANNED_AREAS.map((area) => (
           <Route
             key={area}
             path={area}
-            element={
-              <RequirePermission permission={AREA_INFO[area].anyOf}>
-                <PlaceholderPage area={area} />
-              </RequirePermission>
-            }
+            element={guarded(AREA_INFO[area].anyOf, <PlaceholderPage area={area} />)}
           />
         ))}
-        <Route
-          path="settings"
-          element={
-            <RequirePermission permission={AREA_INFO.settings.anyOf}>
-              <SettingsPage />
-            </RequirePermission>
-          }
-        />
+        <Route path="settings" element={guarded(AREA_INFO.settings.anyOf, <SettingsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

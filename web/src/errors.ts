@@ -36,6 +36,23 @@ export function fieldPath(field: string): (string | number)[] {
   return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+/** True when the form shows a field named by `field` (a listed prefix covers 'prefix.*'). */
+function onForm(field: string, fields: readonly string[]): boolean {
+  return fields.some((f) => field === f || field.startsWith(`${f}.`));
+}
+
+/**
+ * The banner above a form after a failed save: a short pointer when every problem sits on a
+ * field of the form, otherwise the full message (so nothing the server said is hidden).
+ */
+export function formBanner(t: TFunction, err: unknown, fields: readonly string[]): string {
+  const issues = err instanceof ApiError ? err.issues : [];
+  if (issues.length > 0 && issues.every((i) => onForm(i.field, fields))) {
+    return t('errors.fixFields');
+  }
+  return errorMessage(t, err);
+}
+
 /**
  * Puts the server's field issues onto the matching form fields. `fields` lists the fields the
  * form holds (a listed 'customFields' takes every 'customFields.*' issue, and likewise for any
@@ -49,9 +66,7 @@ export function applyFieldIssues(
   translate: (field: string, err: ApiError) => string | undefined = () => undefined,
 ): boolean {
   if (!(err instanceof ApiError)) return false;
-  const known = err.issues.filter((i) =>
-    fields.some((f) => i.field === f || i.field.startsWith(`${f}.`)),
-  );
+  const known = err.issues.filter((i) => onForm(i.field, fields));
   if (known.length === 0) return false;
   // Several issues may name one field; show them together.
   const byField = new Map<string, string[]>();

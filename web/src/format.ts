@@ -28,7 +28,11 @@ export function formatDate(iso: string | null | undefined, lng: string): string 
  * The decimal is built from the integer by string arithmetic and formatted as an exact decimal
  * string, so no amount goes through a float.
  */
-export function formatMoney(minor: number | null | undefined, lng: string, currency = 'CNY'): string {
+export function formatMoney(
+  minor: number | null | undefined,
+  lng: string,
+  currency = 'CNY',
+): string {
   if (minor === null || minor === undefined || !Number.isFinite(minor)) return '';
   const abs = String(Math.abs(Math.trunc(minor))).padStart(3, '0');
   const decimal = `${minor < 0 ? '-' : ''}${abs.slice(0, -2)}.${abs.slice(-2)}`;

@@ -8,8 +8,8 @@ import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
-import { AppRoutes } from './app';
 import { ApiError } from './api/client';
+import { AppRoutes } from './app';
 import { AuthProvider } from './auth/auth-provider';
 import { theme } from './theme';
 

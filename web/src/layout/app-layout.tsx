@@ -1,12 +1,23 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Layout, Menu, Space, Typography, theme } from 'antd';
-import { useState } from 'react';
+import {
+  App,
+  Avatar,
+  Button,
+  Layout,
+  Menu,
+  type MenuProps,
+  Space,
+  Spin,
+  Typography,
+  theme,
+} from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-provider';
 import { errorMessage } from '../errors';
 import styles from './app-layout.module.css';
-import { AREA_INFO, areaOfPath, visibleAreas } from './areas';
+import { AREA_INFO, areaOfPath, CUSTOMER_PAGES, visibleAreas } from './areas';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
 
@@ -21,11 +32,29 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const current = areaOfPath(location.pathname);
 
-  const items = visibleAreas(can).map((area) => ({
-    key: area,
-    icon: AREA_INFO[area].icon,
-    label: t(`nav.${area}`),
-  }));
+  // Menu keys are paths, so a click navigates straight to the key.
+  const customerPages = CUSTOMER_PAGES.filter((p) => p.anyOf.some(can));
+  const items: MenuProps['items'] = visibleAreas(can).map((area) =>
+    area === 'customers'
+      ? {
+          key: area,
+          icon: AREA_INFO[area].icon,
+          label: t('nav.customers'),
+          children: customerPages.map((p) => ({
+            key: p.path,
+            label: t(`nav.customerPages.${p.label}`),
+          })),
+        }
+      : { key: AREA_INFO[area].path, icon: AREA_INFO[area].icon, label: t(`nav.${area}`) },
+  );
+  // The deepest page whose path the URL starts with is the one highlighted.
+  const paths = [
+    ...customerPages.map((p) => p.path),
+    ...visibleAreas(can).map((a) => AREA_INFO[a].path),
+  ];
+  const selected = paths
+    .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   const onSignOut = async () => {
     try {
@@ -53,9 +82,10 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={current ? [current] : []}
+          selectedKeys={selected ? [selected] : []}
+          defaultOpenKeys={current === 'customers' || !current ? ['customers'] : []}
           items={items}
-          onClick={({ key }) => navigate(AREA_INFO[key as keyof typeof AREA_INFO].path)}
+          onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>
       <Layout>
@@ -79,7 +109,15 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className={styles.content}>
-          <Outlet />
+          <Suspense
+            fallback={
+              <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
+                <Spin size="large" />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

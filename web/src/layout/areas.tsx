@@ -47,6 +47,13 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   },
 };
 
+/** Pages of the customers area, shown as its sub-menu; the key is the page's path. */
+export const CUSTOMER_PAGES = [
+  { path: '/customers', label: 'list', anyOf: ['customers.read'] },
+  { path: '/customers/duplicates', label: 'duplicates', anyOf: ['customers.read'] },
+  { path: '/customers/import', label: 'import', anyOf: ['customers.import'] },
+] as const;
+
 /** The areas a holder of these permissions may open, in menu order. */
 export function visibleAreas(can: (permission: string) => boolean): Area[] {
   return AREAS.filter((a) => {

@@ -5,8 +5,11 @@ import type { CustomFieldDef } from '../../api/types';
 import { localized } from '../../format';
 import { optionLabel } from './custom-field-values';
 
-/** One input for a custom field, chosen by its type. */
-function CustomFieldControl({ def }: { def: CustomFieldDef }) {
+/**
+ * One input for a custom field, chosen by its type. Form.Item hands its child the value, the
+ * change handler and the id its label points at; they are passed on to the real input.
+ */
+function CustomFieldControl({ def, ...input }: { def: CustomFieldDef } & Record<string, unknown>) {
   const { t, i18n } = useTranslation();
   const options = (def.options ?? []).map((o) => ({
     value: o.value,
@@ -14,13 +17,14 @@ function CustomFieldControl({ def }: { def: CustomFieldDef }) {
   }));
   switch (def.type) {
     case 'number':
-      return <InputNumber style={{ width: '100%' }} />;
+      return <InputNumber {...input} style={{ width: '100%' }} />;
     case 'date':
       // The browser's own date input yields YYYY-MM-DD, exactly what the API takes.
-      return <Input type="date" />;
+      return <Input {...input} type="date" />;
     case 'boolean':
       return (
         <Select
+          {...input}
           allowClear
           placeholder={t('customers.form.select')}
           options={[
@@ -30,10 +34,13 @@ function CustomFieldControl({ def }: { def: CustomFieldDef }) {
         />
       );
     case 'select':
-      return <Select allowClear placeholder={t('customers.form.select')} options={options} />;
+      return (
+        <Select {...input} allowClear placeholder={t('customers.form.select')} options={options} />
+      );
     case 'multiselect':
       return (
         <Select
+          {...input}
           mode="multiple"
           allowClear
           placeholder={t('customers.form.select')}
@@ -41,7 +48,7 @@ function CustomFieldControl({ def }: { def: CustomFieldDef }) {
         />
       );
     default:
-      return <Input />;
+      return <Input {...input} />;
   }
 }
 

@@ -18,6 +18,7 @@ export function customerColumns(
   t: TFunction,
   lng: string,
   sortOrderOf: (field: CustomerSortField) => SortOrder,
+  onTag: (tag: string) => void,
 ): Column[] {
   const none = t('common.none');
   const orNone = (v: string | null) => v ?? none;
@@ -72,6 +73,29 @@ export function customerColumns(
       width: 80,
       render: (v: Customer['size']) => (v ? t(`customers.sizes.${v}`) : none),
     }),
+    {
+      key: 'tags',
+      dataIndex: 'tags',
+      title: t('customers.fields.tags'),
+      width: 160,
+      render: (tags: string[]) =>
+        tags.length
+          ? tags.map((tag) => (
+              <Tag
+                key={tag}
+                color="geekblue"
+                style={{ cursor: 'pointer', marginBottom: 2 }}
+                onClick={(e) => {
+                  // Filters by the tag instead of opening the customer.
+                  e.stopPropagation();
+                  onTag(tag);
+                }}
+              >
+                {tag}
+              </Tag>
+            ))
+          : none,
+    },
     {
       key: 'owner',
       dataIndex: 'ownerName',

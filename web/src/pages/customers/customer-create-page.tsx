@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Form, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { createCustomer } from '../../api/customers';
-import { errorMessage } from '../../errors';
+import { errorMessage, formBanner } from '../../errors';
 import { REFERENCE_KEYS, useCustomFieldDefs } from '../../hooks/use-reference-data';
 import { PageHeader } from '../../layout/page-header';
-import { CustomerFormFields } from './customer-form-fields';
 import { showCustomerFieldIssues } from './customer-errors';
-import { type CustomerFormValues, createBody } from './customer-form';
+import { CUSTOMER_FORM_FIELDS, type CustomerFormValues, createBody } from './customer-form';
+import { CustomerFormFields } from './customer-form-fields';
 
 /** Form for a new customer; field problems from the server land on the fields. */
 export function CustomerCreatePage() {
@@ -20,8 +20,7 @@ export function CustomerCreatePage() {
   const defs = useCustomFieldDefs();
 
   const create = useMutation({
-    mutationFn: (values: CustomerFormValues) =>
-      createCustomer(createBody(values, defs.data ?? [])),
+    mutationFn: (values: CustomerFormValues) => createCustomer(createBody(values, defs.data ?? [])),
     onSuccess: (c) => {
       queryClient.invalidateQueries({ queryKey: ['customers'] });
       queryClient.invalidateQueries({ queryKey: REFERENCE_KEYS.tags });
@@ -42,7 +41,7 @@ export function CustomerCreatePage() {
           <Alert
             type="error"
             showIcon
-            title={errorMessage(t, create.error)}
+            title={formBanner(t, create.error, CUSTOMER_FORM_FIELDS)}
             style={{ marginBottom: 16 }}
           />
         )}
@@ -58,22 +57,22 @@ export function CustomerCreatePage() {
         {defs.isLoading ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : (
-        <Form<CustomerFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ type: 'enterprise' }}
-          onFinish={(values) => create.mutate(values)}
-        >
-          <CustomerFormFields customFields={defs.data ?? []} />
-          <Space>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
-              {t('customers.form.create')}
-            </Button>
-            <Link to="/customers">
-              <Button>{t('common.cancel')}</Button>
-            </Link>
-          </Space>
-        </Form>
+          <Form<CustomerFormValues>
+            form={form}
+            layout="vertical"
+            initialValues={{ type: 'enterprise' }}
+            onFinish={(values) => create.mutate(values)}
+          >
+            <CustomerFormFields customFields={defs.data ?? []} />
+            <Space>
+              <Button type="primary" htmlType="submit" loading={create.isPending}>
+                {t('customers.form.create')}
+              </Button>
+              <Link to="/customers">
+                <Button>{t('common.cancel')}</Button>
+              </Link>
+            </Space>
+          </Form>
         )}
       </Card>
     </>

@@ -1,15 +1,22 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Table, type TableProps } from 'antd';
+import { Alert, Button, Card, Flex, Space, Table, type TableProps } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type CustomerSortField, listCustomers } from '../../api/customers';
-import type { Customer } from '../../api/types';
+import {
+  type CustomerFilters,
+  type CustomerSortField,
+  customerExportUrl,
+  listCustomers,
+} from '../../api/customers';
+import { CUSTOMER_SIZES, CUSTOMER_TYPES, type Customer } from '../../api/types';
 import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
+import { currentLanguage } from '../../i18n';
 import { PageHeader } from '../../layout/page-header';
 import { customerColumns } from './customer-columns';
+import { CustomerFilterBar } from './customer-filters';
 
 const SORT_FIELDS: readonly CustomerSortField[] = [
   'code',
@@ -28,9 +35,27 @@ function positiveInt(v: string | null, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
+function oneOf<T extends string>(list: readonly T[], v: string | null): T | undefined {
+  return list.find((x) => x === v);
+}
+
+/** The filters in the URL; unknown values are ignored rather than sent. */
+function filtersOf(params: URLSearchParams): CustomerFilters {
+  const text = (k: string) => params.get(k)?.trim() || undefined;
+  return {
+    q: text('q'),
+    type: oneOf(CUSTOMER_TYPES, params.get('type')),
+    size: oneOf(CUSTOMER_SIZES, params.get('size')),
+    industry: text('industry'),
+    region: text('region'),
+    province: text('province'),
+    tag: text('tag'),
+  };
+}
+
 /**
- * The customer list. Search, page and sort live in the URL, so a link or the back button
- * returns to the same view.
+ * The customer list. Search, filters, page and sort live in the URL, so a link or the back
+ * button returns to the same view; the export downloads exactly what the filters select.
  */
 export function CustomerListPage() {
   const { t, i18n } = useTranslation();
@@ -38,16 +63,15 @@ export function CustomerListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
 
-  const q = params.get('q') ?? '';
+  const filters = filtersOf(params);
   const page = positiveInt(params.get('page'), 1);
   const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
-  const sortParam = params.get('sort');
-  const sort = SORT_FIELDS.find((f) => f === sortParam);
+  const sort = oneOf(SORT_FIELDS, params.get('sort'));
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
 
   const query = useQuery({
-    queryKey: ['customers', { q, page, pageSize, sort, order }],
-    queryFn: () => listCustomers({ q, page, pageSize, ...(sort ? { sort, order } : {}) }),
+    queryKey: ['customers', { ...filters, page, pageSize, sort, order }],
+    queryFn: () => listCustomers({ ...filters, page, pageSize, ...(sort ? { sort, order } : {}) }),
     placeholderData: keepPreviousData,
   });
 
@@ -62,7 +86,9 @@ export function CustomerListPage() {
 
   const sortOrderOf = (field: CustomerSortField): SortOrder =>
     sort === field ? (order === 'desc' ? 'descend' : 'ascend') : null;
-  const columns = customerColumns(t, i18n.language, sortOrderOf);
+  const columns = customerColumns(t, i18n.language, sortOrderOf, (tag) =>
+    update({ tag, page: undefined }),
+  );
 
   const onChange: TableProps<Customer>['onChange'] = (pagination, _filters, sorter) => {
     const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Customer> | undefined;
@@ -76,32 +102,57 @@ export function CustomerListPage() {
     });
   };
 
+  const lang = currentLanguage();
   return (
     <>
       <PageHeader
         title={t('customers.title')}
         subtitle={t('customers.listSubtitle')}
         extra={
-          can('customers.write') && (
-            <Link to="/customers/new">
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('customers.new')}
-              </Button>
+          <Space wrap>
+            <Link to="/customers/duplicates">
+              <Button icon={<CopyOutlined />}>{t('duplicates.title')}</Button>
             </Link>
-          )
+            {can('customers.import') && (
+              <Link to="/customers/import">
+                <Button icon={<UploadOutlined />}>{t('imports.title')}</Button>
+              </Link>
+            )}
+            {can('customers.write') && (
+              <Link to="/customers/new">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {t('customers.new')}
+                </Button>
+              </Link>
+            )}
+          </Space>
         }
       />
       <Card>
-        <Input.Search
-          key={q}
-          defaultValue={q}
-          placeholder={t('customers.search')}
-          aria-label={t('customers.search')}
-          allowClear
-          enterButton
-          style={{ maxWidth: 420, marginBottom: 16 }}
-          onSearch={(value) => update({ q: value.trim(), page: undefined })}
-        />
+        <Flex justify="space-between" align="start" gap={8} wrap style={{ marginBottom: 16 }}>
+          <CustomerFilterBar
+            filters={filters}
+            onChange={(c) => update({ ...c, page: undefined })}
+          />
+          {can('customers.export') && (
+            <Space size={4}>
+              <Button
+                icon={<DownloadOutlined />}
+                href={customerExportUrl('csv', lang, filters)}
+                download
+              >
+                {t('export.csv')}
+              </Button>
+              <Button
+                icon={<DownloadOutlined />}
+                href={customerExportUrl('xlsx', lang, filters)}
+                download
+              >
+                {t('export.xlsx')}
+              </Button>
+            </Space>
+          )}
+        </Flex>
         {query.isError && (
           <Alert
             type="error"
@@ -128,7 +179,7 @@ export function CustomerListPage() {
             showSizeChanger: true,
             showTotal: (total) => t('customers.total', { count: total }),
           }}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1100 }}
         />
       </Card>
     </>

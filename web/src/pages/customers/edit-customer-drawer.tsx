@@ -5,11 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { getCustomer, updateCustomer } from '../../api/customers';
 import type { Customer } from '../../api/types';
-import { errorMessage } from '../../errors';
+import { errorMessage, formBanner } from '../../errors';
 import { REFERENCE_KEYS, useCustomFieldDefs } from '../../hooks/use-reference-data';
-import { CustomerFormFields } from './customer-form-fields';
 import { showCustomerFieldIssues } from './customer-errors';
-import { type CustomerFormValues, changedFields, toFormValues } from './customer-form';
+import {
+  CUSTOMER_FORM_FIELDS,
+  type CustomerFormValues,
+  changedFields,
+  toFormValues,
+} from './customer-form';
+import { CustomerFormFields } from './customer-form-fields';
 
 /**
  * Edits a customer in a side panel. The save names the version that was loaded; when someone
@@ -119,7 +124,7 @@ export function EditCustomerDrawer({
         <Alert
           type="error"
           showIcon
-          title={errorMessage(t, save.error)}
+          title={formBanner(t, save.error, CUSTOMER_FORM_FIELDS)}
           style={{ marginBottom: 16 }}
         />
       )}

@@ -1,25 +1,48 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Tabs } from 'antd';
+import { Alert, Card, Empty, Tabs, type TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { listRoles } from '../../api/users';
 import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
 import { PageHeader } from '../../layout/page-header';
+import { CustomFieldsTab } from './custom-fields-tab';
 import { RolesTable } from './roles-table';
 import { UsersTable } from './users-table';
 
-/** Users and roles, for those who may read them. */
+/** Users and roles for those who may read them; custom fields for those who read customers. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const mayRead = can('users.read');
-  const roles = useQuery({ queryKey: ['roles'], queryFn: listRoles, enabled: mayRead });
+  const mayReadUsers = can('users.read');
+  const roles = useQuery({ queryKey: ['roles'], queryFn: listRoles, enabled: mayReadUsers });
+  // The open tab is in the URL, so a link can lead straight to it.
+  const [params, setParams] = useSearchParams();
+
+  const tabs: NonNullable<TabsProps['items']> = [];
+  if (mayReadUsers) {
+    tabs.push(
+      { key: 'users', label: t('settings.users'), children: <UsersTable roles={roles.data} /> },
+      {
+        key: 'roles',
+        label: t('settings.roles'),
+        children: <RolesTable roles={roles.data} loading={roles.isLoading} />,
+      },
+    );
+  }
+  if (can('customers.read') || can('settings.manage')) {
+    tabs.push({
+      key: 'custom-fields',
+      label: t('settings.customFields'),
+      children: <CustomFieldsTab />,
+    });
+  }
 
   return (
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <Card>
-        {!mayRead ? (
+        {tabs.length === 0 ? (
           <Empty description={t('settings.nothing')} />
         ) : (
           <>
@@ -32,18 +55,9 @@ export function SettingsPage() {
               />
             )}
             <Tabs
-              items={[
-                {
-                  key: 'users',
-                  label: t('settings.users'),
-                  children: <UsersTable roles={roles.data} />,
-                },
-                {
-                  key: 'roles',
-                  label: t('settings.roles'),
-                  children: <RolesTable roles={roles.data} loading={roles.isLoading} />,
-                },
-              ]}
+              items={tabs}
+              activeKey={tabs.find((x) => x.key === params.get('tab'))?.key ?? tabs[0]?.key}
+              onChange={(key) => setParams({ tab: key }, { replace: true })}
             />
           </>
         )}

@@ -3,7 +3,7 @@ import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { addAddress } from '../../../api/contacts';
 import { ADDRESS_KINDS, type AddressInput, type AddressKind } from '../../../api/types';
-import { applyFieldIssues, errorMessage } from '../../../errors';
+import { applyFieldIssues, formBanner } from '../../../errors';
 
 interface AddressFormValues {
   kind: AddressKind;
@@ -71,7 +71,7 @@ export function AddressModal({ customerId, onClose }: { customerId: number; onCl
         <Alert
           type="error"
           showIcon
-          title={errorMessage(t, save.error)}
+          title={formBanner(t, save.error, FIELDS)}
           style={{ marginBottom: 16 }}
         />
       )}

@@ -3,56 +3,15 @@ import { Alert, App, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { addContact, updateContact } from '../../../api/contacts';
-import { CONTACT_ROLES, type Contact, type ContactInput, type ContactRole } from '../../../api/types';
-import { applyFieldIssues, errorMessage } from '../../../errors';
-
-interface ContactFormValues {
-  name: string;
-  title?: string;
-  role?: ContactRole;
-  isPrimary?: boolean;
-  phone?: string;
-  email?: string;
-  idNumber?: string;
-}
-
-const FIELDS = ['name', 'title', 'role', 'isPrimary', 'phone', 'email', 'idNumber'] as const;
-const PERSONAL = ['phone', 'email', 'idNumber'] as const;
-
-const blank = (v: string | undefined) => {
-  const s = v?.trim();
-  return s ? s : null;
-};
-
-function toInput(v: ContactFormValues): Required<ContactInput> {
-  return {
-    name: v.name.trim(),
-    title: blank(v.title),
-    role: v.role ?? null,
-    isPrimary: v.isPrimary ?? false,
-    phone: blank(v.phone),
-    email: blank(v.email),
-    idNumber: blank(v.idNumber),
-  };
-}
-
-/**
- * What an edit sends: the changed fields only. A reader who sees personal data masked cannot
- * have it in the form, so those inputs start empty and are sent only when filled in.
- */
-function changes(before: Contact, v: ContactFormValues): ContactInput {
-  const after = toInput(v);
-  const out: ContactInput = {};
-  for (const k of FIELDS) {
-    const personal = (PERSONAL as readonly string[]).includes(k);
-    if (personal && before.masked) {
-      if (after[k] !== null) Object.assign(out, { [k]: after[k] });
-    } else if ((after[k] ?? null) !== (before[k] ?? null)) {
-      Object.assign(out, { [k]: after[k] });
-    }
-  }
-  return out;
-}
+import { CONTACT_ROLES, type Contact } from '../../../api/types';
+import { applyFieldIssues, formBanner } from '../../../errors';
+import {
+  CONTACT_FIELDS,
+  type ContactFormValues,
+  contactChanges,
+  initialContactValues,
+  toContactInput,
+} from './contact-form';
 
 /** Adds a contact (contact null) or edits one. */
 export function ContactModal({
@@ -73,11 +32,11 @@ export function ContactModal({
   const save = useMutation({
     mutationFn: async (v: ContactFormValues) => {
       if (!contact) {
-        const input = toInput(v);
+        const input = toContactInput(v);
         const body = Object.fromEntries(Object.entries(input).filter(([, x]) => x !== null));
         return addContact(customerId, body);
       }
-      const diff = changes(contact, v);
+      const diff = contactChanges(contact, v);
       if (Object.keys(diff).length === 0) return contact;
       return updateContact(contact.id, { ...diff, version: contact.version });
     },
@@ -91,27 +50,13 @@ export function ContactModal({
         queryClient.invalidateQueries({ queryKey: ['contacts', customerId] });
         return;
       }
-      applyFieldIssues(form, e, FIELDS);
+      applyFieldIssues(form, e, CONTACT_FIELDS);
     },
   });
 
   const stale = save.error instanceof ApiError && save.error.code === 'STALE_VERSION';
   const personalPlaceholder = masked ? t('contacts.hiddenUnchanged') : undefined;
-  const initial: Partial<ContactFormValues> = contact
-    ? {
-        name: contact.name,
-        title: contact.title ?? undefined,
-        role: contact.role ?? undefined,
-        isPrimary: contact.isPrimary,
-        ...(masked
-          ? {}
-          : {
-              phone: contact.phone ?? undefined,
-              email: contact.email ?? undefined,
-              idNumber: contact.idNumber ?? undefined,
-            }),
-      }
-    : { isPrimary: false };
+  const initial = initialContactValues(contact);
 
   return (
     <Modal
@@ -130,12 +75,17 @@ export function ContactModal({
         <Alert
           type={stale ? 'warning' : 'error'}
           showIcon
-          title={stale ? t('contacts.stale') : errorMessage(t, save.error)}
+          title={stale ? t('contacts.stale') : formBanner(t, save.error, CONTACT_FIELDS)}
           style={{ marginBottom: 16 }}
         />
       )}
       {masked && (
-        <Alert type="info" showIcon title={t('contacts.maskedEditHint')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('contacts.maskedEditHint')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form<ContactFormValues>
         form={form}
@@ -175,7 +125,11 @@ export function ContactModal({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="isPrimary" label={t('contacts.fields.isPrimary')} valuePropName="checked">
+            <Form.Item
+              name="isPrimary"
+              label={t('contacts.fields.isPrimary')}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
           </Col>

@@ -59,6 +59,7 @@ export function ContactsCard({ customerId, writable }: { customerId: number; wri
     {
       key: 'name',
       title: t('contacts.fields.name'),
+      width: 150,
       render: (_, c) => (
         <Space size={4} wrap>
           {c.name}
@@ -66,26 +67,35 @@ export function ContactsCard({ customerId, writable }: { customerId: number; wri
         </Space>
       ),
     },
-    { key: 'title', dataIndex: 'title', title: t('contacts.fields.title'), render: (v) => v ?? none },
+    {
+      key: 'title',
+      dataIndex: 'title',
+      title: t('contacts.fields.title'),
+      render: (v) => v ?? none,
+    },
     {
       key: 'role',
       dataIndex: 'role',
       title: t('contacts.fields.role'),
+      width: 110,
       render: (v: Contact['role']) => (v ? t(`contacts.roles.${v}`) : none),
     },
     {
       key: 'phone',
       title: t('contacts.fields.phone'),
+      width: 140,
       render: (_, c) => <Personal value={c.phone} masked={c.masked} />,
     },
     {
       key: 'email',
       title: t('contacts.fields.email'),
+      width: 220,
       render: (_, c) => <Personal value={c.email} masked={c.masked} />,
     },
     {
       key: 'idNumber',
       title: t('contacts.fields.idNumber'),
+      width: 170,
       render: (_, c) => <Personal value={c.idNumber} masked={c.masked} />,
     },
   ];
@@ -135,9 +145,7 @@ export function ContactsCard({ customerId, writable }: { customerId: number; wri
         )
       }
     >
-      {contacts.isError && (
-        <Alert type="error" showIcon title={errorMessage(t, contacts.error)} />
-      )}
+      {contacts.isError && <Alert type="error" showIcon title={errorMessage(t, contacts.error)} />}
       {anyMasked && (
         <Typography.Paragraph type="secondary" data-testid="contacts-masked-hint">
           <LockOutlined /> {t('contacts.maskedHint')}
@@ -150,7 +158,7 @@ export function ContactsCard({ customerId, writable }: { customerId: number; wri
         dataSource={contacts.data ?? []}
         loading={contacts.isLoading}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('contacts.empty') }}
       />
       {editing !== undefined && (

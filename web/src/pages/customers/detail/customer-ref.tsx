@@ -7,8 +7,14 @@ import { getCustomer, listCustomers } from '../../../api/customers';
 
 /** A link to another customer by id, named once it has loaded. */
 export function CustomerRef({ id }: { id: number }) {
-  const q = useQuery({ queryKey: ['customer', id], queryFn: () => getCustomer(id), staleTime: 60_000 });
-  return <Link to={`/customers/${id}`}>{q.data ? `${q.data.name} (${q.data.code})` : `#${id}`}</Link>;
+  const q = useQuery({
+    queryKey: ['customer', id],
+    queryFn: () => getCustomer(id),
+    staleTime: 60_000,
+  });
+  return (
+    <Link to={`/customers/${id}`}>{q.data ? `${q.data.name} (${q.data.code})` : `#${id}`}</Link>
+  );
 }
 
 /** Searches customers by name or code and picks one (not `excludeId`). */

@@ -1,5 +1,5 @@
-import { Rate, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
+import { Rate, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { Fact, FactKind } from '../../../api/facts';
 import type { Owner } from '../../../api/types';

@@ -5,36 +5,48 @@ import { useOwners } from '../../../hooks/use-reference-data';
 import { CustomerPicker } from './customer-ref';
 import { type FactField, MONEY_PATTERN } from './fact-specs';
 
-/** The input for one field of a fact, by its type. */
-function Control({ field, customerId }: { field: FactField; customerId: number }) {
+/**
+ * The input for one field of a fact, by its type. Form.Item hands its child the value, the
+ * change handler and the id its label points at; they are passed on to the real input.
+ */
+function Control({
+  field,
+  customerId,
+  ...input
+}: {
+  field: FactField;
+  customerId: number;
+} & Record<string, unknown>) {
   const { t } = useTranslation();
   const owners = useOwners();
   switch (field.type) {
     case 'textarea':
-      return <Input.TextArea rows={3} maxLength={field.max} />;
+      return <Input.TextArea {...input} rows={3} maxLength={field.max} />;
     case 'date':
-      return <Input type="date" />;
+      return <Input {...input} type="date" />;
     case 'money':
-      return <Input inputMode="decimal" placeholder="0.00" />;
+      return <Input {...input} inputMode="decimal" placeholder="0.00" />;
     case 'int':
-      return <InputNumber min={field.min} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber {...input} min={field.min} precision={0} style={{ width: '100%' }} />;
     case 'bool':
-      return <Switch />;
+      return <Switch {...input} />;
     case 'score':
-      return <Rate count={5} />;
+      return <Rate {...input} count={5} />;
     case 'currency':
-      return <Input maxLength={3} style={{ width: 96 }} />;
+      return <Input {...input} maxLength={3} style={{ width: 96 }} />;
     case 'enum':
       return (
         <Select
+          {...input}
           options={(field.options ?? []).map((v) => ({ value: v, label: t(`facts.values.${v}`) }))}
         />
       );
     case 'customer':
-      return <CustomerPicker excludeId={customerId} />;
+      return <CustomerPicker {...input} excludeId={customerId} />;
     case 'user':
       return (
         <Select
+          {...input}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           loading={owners.isLoading}
@@ -43,7 +55,7 @@ function Control({ field, customerId }: { field: FactField; customerId: number }
         />
       );
     default:
-      return <Input maxLength={field.max} />;
+      return <Input {...input} maxLength={field.max} />;
   }
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Col, Form, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createFact, type FactKind } from '../../../api/facts';
-import { applyFieldIssues, errorMessage } from '../../../errors';
+import { applyFieldIssues, formBanner } from '../../../errors';
 import { todayIso } from '../../../format';
 import { FactInput } from './fact-inputs';
 import { FACT_SPECS, factBody } from './fact-specs';
@@ -51,7 +51,7 @@ export function FactModal({
   return (
     <Modal
       open
-      title={t('facts.recordTitle', { kind: t(`facts.kinds.${kind}`) })}
+      title={t('facts.recordTitle', { kind: t(`facts.one.${kind}`) })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -64,7 +64,11 @@ export function FactModal({
         <Alert
           type="error"
           showIcon
-          title={errorMessage(t, save.error)}
+          title={formBanner(
+            t,
+            save.error,
+            spec.fields.map((f) => f.name),
+          )}
           style={{ marginBottom: 16 }}
         />
       )}

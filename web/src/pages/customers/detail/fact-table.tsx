@@ -60,7 +60,13 @@ export function FactTable({
           okButtonProps={{ danger: true }}
           onConfirm={() => remove.mutateAsync(f.id)}
         >
-          <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+          <Button
+            type="text"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('common.delete')}
+          />
         </Popconfirm>
       ),
     });
@@ -72,7 +78,7 @@ export function FactTable({
         <div>
           {writable && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-              {t('facts.record', { kind: t(`facts.kinds.${kind}`) })}
+              {t('facts.record', { kind: t(`facts.one.${kind}`) })}
             </Button>
           )}
         </div>
@@ -96,7 +102,12 @@ export function FactTable({
         )}
       </Flex>
       {query.isError && (
-        <Alert type="error" showIcon title={errorMessage(t, query.error)} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(t, query.error)}
+          style={{ marginBottom: 12 }}
+        />
       )}
       <Table<Fact>
         rowKey="id"

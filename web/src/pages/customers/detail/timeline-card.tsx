@@ -1,5 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,7 +101,11 @@ export function TimelineCard({ customerId }: { customerId: number }) {
         />
       )}
       {all.length >= limit && limit < MAX && (
-        <Button block onClick={() => setLimit(Math.min(limit + PAGE, MAX))} loading={query.isFetching}>
+        <Button
+          block
+          onClick={() => setLimit(Math.min(limit + PAGE, MAX))}
+          loading={query.isFetching}
+        >
           {t('timeline.more')}
         </Button>
       )}
