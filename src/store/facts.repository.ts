@@ -312,7 +312,13 @@ export async function deleteFact(db: Kysely<DB>, kind: FactKind, id: number): Pr
 }
 
 /** The newest `limit` facts of every kind for a customer, merged by date. */
-export async function timeline(db: Kysely<DB>, customerId: number, limit: number) {
+export async function timeline(
+  db: Kysely<DB>,
+  customerId: number,
+  limit: number,
+  kinds?: readonly FactKind[],
+  before?: string,
+) {
   const entries: {
     kind: FactKind;
     id: number;
@@ -322,13 +328,15 @@ export async function timeline(db: Kysely<DB>, customerId: number, limit: number
     data: Record<string, unknown>;
   }[] = [];
   for (const [kind, t] of Object.entries(FACT_TABLES) as [FactKind, FactTable<FactKind>][]) {
-    const rows = (await (db as Loose)
+    if (kinds?.length && !kinds.includes(kind)) continue;
+    let q = (db as Loose)
       .selectFrom(t.table)
       .selectAll()
       .where(t.customerColumn, '=', customerId)
       .orderBy(t.dateColumn, 'desc')
-      .limit(limit)
-      .execute()) as AnyRow[];
+      .limit(limit);
+    if (before) q = q.where(t.dateColumn, '<', before);
+    const rows = (await q.execute()) as AnyRow[];
     for (const r of rows) {
       entries.push({
         kind,
@@ -368,4 +376,21 @@ export async function* iterateFacts(
     for (const r of rows) yield { customerCode: r.customer_code, ...t.fromRow(r) };
     after = Number(rows[rows.length - 1]!.id);
   }
+}
+
+/** The lines of an order, in line order. */
+export async function orderLines(db: Kysely<DB>, orderId: number) {
+  const rows = await db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  return rows.map((r) => ({
+    lineNo: r.line_no,
+    product: r.product,
+    quantity: r.quantity,
+    unitPriceMinor: Number(r.unit_price_minor),
+    amountMinor: Number(r.amount_minor),
+  }));
 }

@@ -253,4 +253,42 @@ describeEachEngine('customer file', ({ deps }) => {
     expect(e.code).toBe('STALE_VERSION');
     expect((await customers.getCustomer(deps(), sys, b.id)).status).toBe('active');
   });
+
+  it('re-resolves the region code when an edit changes the district', async () => {
+    const c = await customers.createCustomer(
+      deps(),
+      sys,
+      customerInput({ province: '上海市', city: '上海市', district: null }),
+    );
+    const edited = await customers.updateCustomer(deps(), sys, c.id, {
+      district: '浦东新区',
+      version: c.version,
+    });
+    expect(edited.regionCode).toBe('310115');
+  });
+
+  it('filters the timeline by kind and returns an order with its lines', async () => {
+    const c = await customers.createCustomer(deps(), sys, customerInput());
+    const order = await facts.createFact(deps(), sys, 'orders', c.id, {
+      orderNo: `TL-${c.id}`,
+      orderedOn: '2026-06-01',
+      amount: '30.00',
+      lines: [
+        { product: '螺栓', quantity: 10, unitPrice: '1.50' },
+        { product: '螺母', quantity: 15, unitPrice: '1.00' },
+      ],
+    });
+    await facts.createFact(deps(), sys, 'surveys', c.id, { answeredOn: '2026-06-02', score: 5 });
+    const onlyOrders = await facts.customerTimeline(deps(), sys, c.id, 100, { kinds: ['orders'] });
+    expect(onlyOrders.map((e) => e.kind)).toEqual(['orders']);
+    const detail = await facts.getFact(deps(), sys, 'orders', Number(order.id));
+    expect(detail.lines).toEqual([
+      { lineNo: 1, product: '螺栓', quantity: 10, unitPriceMinor: 150, amountMinor: 1500 },
+      { lineNo: 2, product: '螺母', quantity: 15, unitPriceMinor: 100, amountMinor: 1500 },
+    ]);
+    const e = await rejects(
+      facts.createFact(deps(), sys, 'visits', c.id, { visitedOn: '2026-06-03', userId: 987654 }),
+    );
+    expect(e.details.issues).toEqual([expect.objectContaining({ field: 'userId' })]);
+  });
 });

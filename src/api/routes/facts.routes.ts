@@ -98,7 +98,18 @@ export const factRoutes =
           tags: ['facts'],
           summary: 'Every fact of a customer on one timeline, newest first',
           params: z.object({ id: z.coerce.number().int().positive() }),
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+            kinds: z
+              .string()
+              .optional()
+              .transform((v) => (v ? v.split(',').map((k) => k.trim()) : undefined))
+              .pipe(z.array(kindParam).optional()),
+            before: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/, 'before must be a date as YYYY-MM-DD')
+              .optional(),
+          }),
           response: {
             200: z.object({
               items: z.array(
@@ -117,7 +128,24 @@ export const factRoutes =
         },
       },
       async (req) => ({
-        items: await facts.customerTimeline(deps, ctxOf(req), req.params.id, req.query.limit),
+        items: await facts.customerTimeline(deps, ctxOf(req), req.params.id, req.query.limit, {
+          ...(req.query.kinds ? { kinds: req.query.kinds as never } : {}),
+          ...(req.query.before ? { before: req.query.before } : {}),
+        }),
       }),
+    );
+
+    app.get(
+      '/api/facts/:kind/:factId',
+      {
+        config: { access: 'customers.read' },
+        schema: {
+          tags: ['facts'],
+          summary: 'One fact with its details (an order with its lines)',
+          params: z.object({ kind: kindParam, factId: z.coerce.number().int().positive() }),
+          response: { 200: factRecord, ...errors },
+        },
+      },
+      (req) => facts.getFact(deps, ctxOf(req), req.params.kind as never, req.params.factId),
     );
   };

@@ -157,7 +157,7 @@ export async function updateCustomer(
       ) {
         throw duplicateCode(data.code);
       }
-      const checked = await checkFileFields(trx, data, true, before.customFields);
+      const checked = await checkFileFields(trx, data, true, before);
       const values = updateColumns(data, checked);
       const ok = await repo.updateCustomer(trx, id, data.version, values, now);
       if (!ok) {
@@ -196,8 +196,9 @@ async function checkFileFields(
   db: Kysely<DB>,
   data: Partial<CustomerFields>,
   partial: boolean,
-  currentCustom: Record<string, unknown> = {},
+  current?: Customer,
 ): Promise<CheckedFields> {
+  const currentCustom = current?.customFields ?? {};
   const issues: FieldIssue[] = [];
   const out: CheckedFields = {};
   if (data.creditCode !== undefined) {
@@ -223,12 +224,13 @@ async function checkFileFields(
       });
     }
     out.regionCode = data.regionCode ?? null;
-  } else if (!partial && (data.province || data.city || data.district)) {
+  } else if (data.province !== undefined || data.city !== undefined || data.district !== undefined) {
     // Best effort: a region named in words gets its code when the names resolve unambiguously.
+    // An edit resolves the names it changes together with the ones it keeps.
     const r = resolveRegionParts({
-      province: data.province ?? null,
-      city: data.city ?? null,
-      district: data.district ?? null,
+      province: data.province !== undefined ? data.province : (current?.province ?? null),
+      city: data.city !== undefined ? data.city : (current?.city ?? null),
+      district: data.district !== undefined ? data.district : (current?.district ?? null),
     });
     out.regionCode = r.ok ? r.match.code : null;
   }

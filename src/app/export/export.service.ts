@@ -32,6 +32,19 @@ const CUSTOMER_HEADERS: Record<string, [string, string]> = {
   updatedAt: ['更新时间', 'Updated'],
 };
 
+const TYPE_LABELS: Record<string, [string, string]> = {
+  individual: ['个人', 'Individual'],
+  enterprise: ['企业', 'Enterprise'],
+  group: ['集团', 'Group'],
+  internal: ['内部', 'Internal'],
+};
+const SIZE_LABELS: Record<string, [string, string]> = {
+  large: ['大型', 'Large'],
+  medium: ['中型', 'Medium'],
+  small: ['小型', 'Small'],
+  micro: ['微型', 'Micro'],
+};
+
 /** Streams the customers matching a list filter as CSV or XLSX (formula-safe), audited. */
 export async function exportCustomers(
   deps: Deps,

@@ -32,6 +32,21 @@ export async function createFact<K extends FactKind>(
   try {
     return await deps.store.db.transaction().execute(async (trx) => {
       if (!(await findCustomerById(trx, customerId))) throw notFound('Customer', customerId);
+      if (kind === 'visits') {
+        const userId = (parsed as ParsedFact<'visits'>).userId;
+        if (userId != null) {
+          const u = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('id', '=', userId)
+            .executeTakeFirst();
+          if (!u) {
+            throw validationError('Invalid visit', [
+              { field: 'userId', message: `no user has id ${userId}`, value: userId },
+            ]);
+          }
+        }
+      }
       if (kind === 'referrals') {
         const referred = (parsed as ParsedFact<'referrals'>).referredCustomerId;
         if (referred === customerId || !(await findCustomerById(trx, referred))) {
@@ -118,8 +133,29 @@ export async function deleteFact(deps: Deps, ctx: Ctx, kind: FactKind, id: numbe
 }
 
 /** A customer's timeline: the newest facts of every kind, merged by date. */
-export async function customerTimeline(deps: Deps, ctx: Ctx, customerId: number, limit = 100) {
+export async function customerTimeline(
+  deps: Deps,
+  ctx: Ctx,
+  customerId: number,
+  limit = 100,
+  filter: { kinds?: FactKind[]; before?: string } = {},
+) {
   requirePermission(ctx, 'customers.read');
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
-  return repo.timeline(deps.store.db, customerId, Math.min(Math.max(limit, 1), 500));
+  return repo.timeline(
+    deps.store.db,
+    customerId,
+    Math.min(Math.max(limit, 1), 500),
+    filter.kinds,
+    filter.before,
+  );
+}
+
+/** One fact with its details (an order with its lines). */
+export async function getFact(deps: Deps, ctx: Ctx, kind: FactKind, id: number) {
+  requirePermission(ctx, 'customers.read');
+  const f = await repo.findFact(deps.store.db, kind, id);
+  if (!f) throw notFound(kind, id);
+  const lines = kind === 'orders' ? await repo.orderLines(deps.store.db, id) : undefined;
+  return { customerId: f.customerId, ...f.data, ...(lines ? { lines } : {}) };
 }
