@@ -28,11 +28,15 @@ export function rollupSelect(engine: Engine, filter: (col: string) => string): s
   const zeros = (n: number) => Array.from({ length: n }, () => '0').join(', ');
   return `
 select customer_id, month,
-  sum(order_count), sum(revenue_minor), sum(costed_revenue_minor), sum(cost_minor), sum(quantity),
-  min(first_order_on), max(last_order_on),
-  sum(invoices_due), sum(invoices_on_time), sum(invoices_late), sum(invoices_unpaid),
-  sum(amount_due_minor), sum(amount_paid_minor), sum(days_late_sum),
-  sum(complaints), sum(feedback), sum(surveys), sum(survey_score_sum), sum(referrals), sum(visits)
+  sum(order_count) as order_count, sum(revenue_minor) as revenue_minor,
+  sum(costed_revenue_minor) as costed_revenue_minor, sum(cost_minor) as cost_minor,
+  sum(quantity) as quantity, min(first_order_on) as first_order_on,
+  max(last_order_on) as last_order_on, sum(invoices_due) as invoices_due,
+  sum(invoices_on_time) as invoices_on_time, sum(invoices_late) as invoices_late,
+  sum(invoices_unpaid) as invoices_unpaid, sum(amount_due_minor) as amount_due_minor,
+  sum(amount_paid_minor) as amount_paid_minor, sum(days_late_sum) as days_late_sum,
+  sum(complaints) as complaints, sum(feedback) as feedback, sum(surveys) as surveys,
+  sum(survey_score_sum) as survey_score_sum, sum(referrals) as referrals, sum(visits) as visits
 from (
   select customer_id, ${d.month('ordered_on')} as month,
     count(*) as order_count, sum(amount_minor) as revenue_minor,
