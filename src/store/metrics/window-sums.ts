@@ -101,3 +101,28 @@ export async function orderSpans(db: Kysely<DB>, toMonth: string) {
     group by customer_id`.execute(db);
   return r.rows;
 }
+
+/** Days the oldest unpaid invoice is overdue at the as-of date, per customer with one. */
+export async function daysOverdue(db: Kysely<DB>, engine: Engine, asOf: string) {
+  const days =
+    engine === 'postgres'
+      ? sql`max(cast(${asOf} as date) - due_on)`
+      : sql`max(cast(julianday(${asOf}) - julianday(due_on) as integer))`;
+  const r = await sql<{ customer_id: number; days: number }>`
+    select customer_id, ${days} as days from payments
+    where paid_on is null and due_on < ${asOf}
+    group by customer_id`.execute(db);
+  return r.rows.map((x) => ({ customerId: Number(x.customer_id), days: Number(x.days) }));
+}
+
+/** The latest inventory-stagnation value reported on or before the as-of date, per customer. */
+export async function latestStagnation(db: Kysely<DB>, asOf: string) {
+  const r = await sql<{ customer_id: number; value: number }>`
+    select s.customer_id, sum(s.stagnant_value_minor) as value
+    from inventory_stagnation s
+    join (select customer_id, max(reported_on) as latest from inventory_stagnation
+          where reported_on <= ${asOf} group by customer_id) l
+      on l.customer_id = s.customer_id and l.latest = s.reported_on
+    group by s.customer_id`.execute(db);
+  return r.rows.map((x) => ({ customerId: Number(x.customer_id), valueMinor: Number(x.value) }));
+}
