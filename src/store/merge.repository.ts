@@ -17,6 +17,7 @@ export const CUSTOMER_LINKS: { table: keyof DB; column: string }[] = [
   { table: 'inventory_stagnation', column: 'customer_id' },
   { table: 'contacts', column: 'customer_id' },
   { table: 'customer_addresses', column: 'customer_id' },
+  { table: 'tier_overrides', column: 'customer_id' },
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: table names come from the list above
@@ -68,6 +69,11 @@ export async function moveCustomerLinks(
       .executeTakeFirst();
     moved[`referrals.${col}`] = Number(r.numUpdatedRows);
   }
+
+  // Tier results and published tiers describe the merged-away customer's own evaluation; the
+  // survivor keeps its own, and the next run evaluates it with the merged history.
+  await db.deleteFrom('tier_results').where('customer_id', '=', fromId).execute();
+  await db.deleteFrom('customer_tiers').where('customer_id', '=', fromId).execute();
 
   // Tags: the survivor gets the union.
   const tags = await db

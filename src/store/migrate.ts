@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-customer-file';
 import * as m0003 from './migrations/0003-import-tracking';
 import * as m0004 from './migrations/0004-monthly-rollups';
+import * as m0005 from './migrations/0005-tiering';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-customer-file': m0002,
   '0003-import-tracking': m0003,
   '0004-monthly-rollups': m0004,
+  '0005-tiering': m0005,
 };
 
 const provider: MigrationProvider = {

@@ -330,6 +330,73 @@ export interface CustomerMonthRollupsTable {
   visits: number;
 }
 
+export interface SchemesTable {
+  id: Generated<number>;
+  key: string;
+  name_zh: string;
+  name_en: string;
+  service_tier: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SchemeVersionsTable {
+  id: Generated<number>;
+  scheme_id: number;
+  version: number;
+  document: string;
+  locked: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface TierRunsTable {
+  id: Generated<number>;
+  scheme_version_id: number;
+  as_of: string;
+  status: string;
+  customers: number;
+  summary: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface TierResultsTable {
+  run_id: number;
+  customer_id: number;
+  score: number | null;
+  tier: string;
+  rank: number | null;
+  points: string | null;
+  rules: string | null;
+  /** Bit flags: 1 provisional, 2 overridden, 4 held by hysteresis. */
+  flags: number;
+  previous_tier: string | null;
+}
+
+export interface CustomerTiersTable {
+  scheme_id: number;
+  customer_id: number;
+  tier: string;
+  run_id: number | null;
+  effective_from: string;
+  below_count: number;
+}
+
+export interface TierOverridesTable {
+  id: Generated<number>;
+  scheme_id: number;
+  customer_id: number;
+  tier: string;
+  reason: string;
+  approver_id: number | null;
+  expires_on: string | null;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -356,4 +423,10 @@ export interface DB {
   import_mappings: ImportMappingsTable;
   import_runs: ImportRunsTable;
   customer_month_rollups: CustomerMonthRollupsTable;
+  schemes: SchemesTable;
+  scheme_versions: SchemeVersionsTable;
+  tier_runs: TierRunsTable;
+  tier_results: TierResultsTable;
+  customer_tiers: CustomerTiersTable;
+  tier_overrides: TierOverridesTable;
 }

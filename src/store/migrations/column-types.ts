@@ -21,6 +21,8 @@ export function types(db: Kysely<unknown>) {
     date: pg ? sql`date` : sql`text`,
     /** Money in minor units and other large counts. */
     big: pg ? sql`bigint` : sql`integer`,
+    /** A double-precision number (scores). */
+    float: pg ? sql`double precision` : sql`real`,
     /** JSON document stored as text on both engines. */
     json: sql`text`,
   } as const;
