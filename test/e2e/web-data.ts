@@ -111,3 +111,22 @@ export async function seedDuplicatePair(deps: Deps): Promise<{ olderId: number; 
   });
   return { olderId: older.id, newerId: newer.id };
 }
+
+/**
+ * A customer file as a Chinese ERP exports it: Chinese headers, one update of a seeded customer
+ * (KH-1001), two new customers, and row 4 without a name (rejected).
+ */
+export const CUSTOMER_IMPORT_CSV = [
+  '客户编码,客户名称,客户类型,省份,城市,电话',
+  'KH-2001,南京紫金山软件有限公司,企业,江苏省,南京市,025-8888 1234',
+  'KH-2002,厦门鹭岛海产贸易有限公司,企业,福建省,厦门市,0592-5556677',
+  'KH-2003,,企业,浙江省,宁波市,',
+  'KH-1001,上海宏达机械有限公司,企业,上海市,上海市,021-6666 8888',
+].join('\r\n');
+
+/** Customers in the column order of another system, for the GBK file (as Chinese Excel saves it). */
+export const GBK_IMPORT_ROWS = [
+  ['客户名称', '客户编码', '行业', '省份'],
+  ['哈尔滨冰城乳业有限公司', 'KH-4001', '食品饮料', '黑龙江省'],
+  ['昆明滇池花卉园艺有限公司', 'KH-4002', '农业', '云南省'],
+];
