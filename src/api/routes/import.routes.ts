@@ -59,6 +59,25 @@ const job = z.object({
     .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })
     .optional(),
 });
+const importRun = z
+  .object({
+    id: z.number(),
+    target: z.string(),
+    fileName: z.string(),
+    mode: z.string(),
+    status: z.string(),
+    rowsTotal: z.number(),
+    rowsCreated: z.number(),
+    rowsUpdated: z.number(),
+    rowsRejected: z.number(),
+    customersCreated: z.number(),
+    message: z.string().nullable(),
+    hasErrorReport: z.boolean(),
+    hasRejectedFile: z.boolean(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportRun' });
 const UPLOAD_LIMIT = 2 * 1024 ** 3 + 1024;
 
 /** File import: upload and preview, background runs with progress, reports, saved mappings. */
@@ -175,7 +194,7 @@ export const importRoutes =
           tags: ['imports'],
           summary: 'Recent import runs',
           response: {
-            200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+            200: z.object({ items: z.array(importRun) }),
             ...errors,
           },
         },

@@ -215,12 +215,30 @@ export function importJob(ctx: Ctx, jobId: string): Job {
 /** Recent import runs, newest first. */
 export async function listImportRuns(deps: Deps, ctx: Ctx, limit = 50) {
   requirePermission(ctx, 'customers.import');
-  return deps.store.db
+  const rows = await deps.store.db
     .selectFrom('import_runs')
     .selectAll()
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  // Server paths and raw options stay on the server; the UI gets flags for the downloads.
+  return rows.map((r) => ({
+    id: r.id,
+    target: r.kind,
+    fileName: r.file_name,
+    mode: r.mode,
+    status: r.status,
+    rowsTotal: r.rows_total,
+    rowsCreated: r.rows_created,
+    rowsUpdated: r.rows_updated,
+    rowsRejected: r.rows_rejected,
+    customersCreated: r.customers_created ?? 0,
+    message: r.message,
+    hasErrorReport: Boolean(r.error_report && existsSync(r.error_report)),
+    hasRejectedFile: Boolean(r.rejected_file && existsSync(r.rejected_file)),
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  }));
 }
 
 /** Path of a run's error report or rejected-rows file, for download. */

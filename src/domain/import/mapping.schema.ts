@@ -83,8 +83,11 @@ export function resolveColumns(
   const fields = new Map<string, number>();
   const issues: FieldIssue[] = [];
   for (const c of mapping.columns) {
-    let at = c.header !== undefined && mapping.hasHeader ? folded.indexOf(fold(c.header)) : -1;
-    if (at < 0 && c.index !== undefined && c.index < headers.length) at = c.index;
+    const byHeader = c.header !== undefined && mapping.hasHeader;
+    let at = byHeader ? folded.indexOf(fold(c.header as string)) : -1;
+    // Position is the fallback only for columns that have no header to find: a saved mapping
+    // applied to a file laid out differently must not silently read the wrong column.
+    if (at < 0 && !byHeader && c.index !== undefined && c.index < headers.length) at = c.index;
     if (at < 0) {
       const what = c.header !== undefined ? `column "${c.header}"` : `column ${(c.index ?? 0) + 1}`;
       issues.push({

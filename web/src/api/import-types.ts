@@ -128,21 +128,21 @@ export interface ImportJob {
   error?: { code: string; message: string; details: Record<string, unknown> };
 }
 
-/** One row of the import_runs history. */
+/** One run of the import history. */
 export interface ImportRun {
   id: number;
-  kind: string;
-  file_name: string;
+  target: string;
+  fileName: string;
   mode: string;
   status: string;
-  rows_total: number;
-  rows_created: number;
-  rows_updated: number;
-  rows_rejected: number;
-  customers_created: number | null;
-  message?: string | null;
-  error_report?: string | null;
-  rejected_file?: string | null;
-  started_at: string;
-  finished_at: string | null;
+  rowsTotal: number;
+  rowsCreated: number;
+  rowsUpdated: number;
+  rowsRejected: number;
+  customersCreated: number;
+  message: string | null;
+  hasErrorReport: boolean;
+  hasRejectedFile: boolean;
+  startedAt: string;
+  finishedAt: string | null;
 }

@@ -28,20 +28,20 @@ export function ImportHistory() {
 
   const columns: TableProps<ImportRun>['columns'] = [
     {
-      key: 'started_at',
+      key: 'startedAt',
       title: t('imports.history.startedAt'),
       width: 140,
-      render: (_, r) => formatDateTime(r.started_at, i18n.language),
+      render: (_, r) => formatDateTime(r.startedAt, i18n.language),
     },
     {
-      key: 'file_name',
+      key: 'fileName',
       title: t('imports.history.file'),
       ellipsis: { showTitle: true },
       render: (_, r) => (
         <Flex vertical>
-          <Typography.Text ellipsis={{ tooltip: r.file_name }}>{r.file_name}</Typography.Text>
+          <Typography.Text ellipsis={{ tooltip: r.fileName }}>{r.fileName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {label('targets', r.kind)} · {label('modes', r.mode)}
+            {label('targets', r.target)} · {label('modes', r.mode)}
           </Typography.Text>
         </Flex>
       ),
@@ -57,28 +57,28 @@ export function ImportHistory() {
     },
     {
       key: 'rows',
-      dataIndex: 'rows_total',
+      dataIndex: 'rowsTotal',
       title: t('imports.history.rows'),
       width: 80,
       render: num,
     },
     {
       key: 'created',
-      dataIndex: 'rows_created',
+      dataIndex: 'rowsCreated',
       title: t('imports.history.created'),
       width: 80,
       render: num,
     },
     {
       key: 'updated',
-      dataIndex: 'rows_updated',
+      dataIndex: 'rowsUpdated',
       title: t('imports.history.updated'),
       width: 80,
       render: num,
     },
     {
       key: 'rejected',
-      dataIndex: 'rows_rejected',
+      dataIndex: 'rowsRejected',
       title: t('imports.history.rejectedCount'),
       width: 80,
       render: (n: number) => (n ? <Typography.Text type="danger">{num(n)}</Typography.Text> : 0),
@@ -87,7 +87,7 @@ export function ImportHistory() {
       key: 'customers',
       title: t('imports.history.customersCreated'),
       width: 110,
-      render: (_, r) => num(r.customers_created),
+      render: (_, r) => num(r.customersCreated),
     },
     {
       key: 'files',
@@ -95,14 +95,16 @@ export function ImportHistory() {
       width: 190,
       render: (_, r) =>
         // Only rejected rows produce issues, so a run without them has nothing to report.
-        r.error_report && r.rows_rejected > 0 ? (
+        r.hasErrorReport && r.rowsRejected > 0 ? (
           <Space size={12}>
             <a href={importRunFileUrl(r.id, 'errors')} download>
               <DownloadOutlined /> {t('imports.history.errors')}
             </a>
-            <a href={importRunFileUrl(r.id, 'rejected')} download>
-              <DownloadOutlined /> {t('imports.history.rejected')}
-            </a>
+            {r.hasRejectedFile && (
+              <a href={importRunFileUrl(r.id, 'rejected')} download>
+                <DownloadOutlined /> {t('imports.history.rejected')}
+              </a>
+            )}
           </Space>
         ) : (
           t('common.none')
