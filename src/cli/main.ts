@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config';
+import { registerClassifyCommand } from './commands/classify';
 import { registerCustomerCommands } from './commands/customers';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportCommand } from './commands/import';
@@ -20,6 +21,7 @@ registerDemoCommand(program);
 registerUserCommands(program);
 registerCustomerCommands(program);
 registerImportCommand(program);
+registerClassifyCommand(program);
 registerOpenApiCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -17,6 +17,12 @@ export const PERMISSIONS = [
   'audit.read',
   'settings.manage',
   'demo.load',
+  /** See tiering schemes, runs and results. */
+  'tiering.read',
+  /** Create and edit tiering schemes. */
+  'tiering.manage',
+  /** Run a scheme and try what-if changes. */
+  'tiering.run',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,6 +52,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'customers.import',
       'users.read',
       'audit.read',
+      'tiering.read',
+      'tiering.run',
     ],
   },
   {
@@ -59,37 +67,39 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'customers.pii',
       'customers.import',
       'users.read',
+      'tiering.read',
+      'tiering.run',
     ],
   },
   {
     id: 'account_manager',
     nameZh: '客户经理',
     nameEn: 'Account manager',
-    permissions: ['customers.read', 'customers.write', 'customers.pii'],
+    permissions: ['customers.read', 'customers.write', 'customers.pii', 'tiering.read'],
   },
   {
     id: 'finance',
     nameZh: '财务',
     nameEn: 'Finance',
-    permissions: ['customers.read', 'customers.export'],
+    permissions: ['customers.read', 'customers.export', 'tiering.read'],
   },
   {
     id: 'service_agent',
     nameZh: '客服专员',
     nameEn: 'Service agent',
-    permissions: ['customers.read'],
+    permissions: ['customers.read', 'tiering.read'],
   },
   {
     id: 'service_supervisor',
     nameZh: '客服主管',
     nameEn: 'Service supervisor',
-    permissions: ['customers.read', 'users.read'],
+    permissions: ['customers.read', 'users.read', 'tiering.read'],
   },
   {
     id: 'auditor',
     nameZh: '审计员',
     nameEn: 'Auditor',
-    permissions: ['customers.read', 'audit.read', 'users.read'],
+    permissions: ['customers.read', 'audit.read', 'users.read', 'tiering.read'],
   },
 ];
 

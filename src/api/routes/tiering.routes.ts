@@ -1,0 +1,198 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps';
+import * as results from '../../app/tiering/results.service';
+import { runTiering } from '../../app/tiering/run.service';
+import * as schemes from '../../app/tiering/schemes.service';
+import { runWhatIf } from '../../app/tiering/what-if.service';
+import { ctxOf } from '../access';
+import { errors, idParams, page } from '../contracts/common';
+import {
+  explanationSchema,
+  resultRow,
+  resultsQuerystring,
+  runBody,
+  runDetail,
+  runListItem,
+  runSummary,
+  schemeDocumentBody,
+  schemeSummary,
+  schemeVersion,
+  whatIfBody,
+  whatIfResponse,
+} from '../contracts/tiering';
+
+const tags = ['tiering'];
+
+/** Tiering: schemes and their versions, runs, results with explanations, what-if. */
+export const tieringRoutes =
+  (deps: Deps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/tiering/schemes',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'List tiering schemes with their latest version',
+          response: { 200: z.object({ items: z.array(schemeSummary) }), ...errors },
+        },
+      },
+      async (req) => ({ items: await schemes.listSchemes(deps, ctxOf(req)) }),
+    );
+    app.post(
+      '/api/tiering/schemes',
+      {
+        config: { access: 'tiering.manage' },
+        schema: {
+          tags,
+          summary: 'Create a scheme from a document (its id is the scheme key)',
+          body: schemeDocumentBody,
+          response: { 201: schemeVersion, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await schemes.createScheme(deps, ctxOf(req), req.body)),
+    );
+    app.get(
+      '/api/tiering/schemes/:id',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'One scheme with its latest version',
+          params: idParams,
+          response: { 200: schemeSummary, ...errors },
+        },
+      },
+      (req) => schemes.getScheme(deps, ctxOf(req), req.params.id),
+    );
+    app.put(
+      '/api/tiering/schemes/:id',
+      {
+        config: { access: 'tiering.manage' },
+        schema: {
+          tags,
+          summary: 'Save an edit: a new version when the latest is locked, else the draft',
+          params: idParams,
+          body: schemeDocumentBody,
+          response: { 200: schemeVersion, ...errors },
+        },
+      },
+      (req) => schemes.saveSchemeEdit(deps, ctxOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/api/tiering/schemes/:id/service-tier',
+      {
+        config: { access: 'tiering.manage' },
+        schema: {
+          tags,
+          summary: 'Mark the scheme as the service tier policies follow',
+          params: idParams,
+          response: { 200: schemeSummary, ...errors },
+        },
+      },
+      (req) => schemes.markServiceTier(deps, ctxOf(req), req.params.id),
+    );
+    app.get(
+      '/api/tiering/versions/:id',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'One scheme version with its document',
+          params: idParams,
+          response: { 200: schemeVersion, ...errors },
+        },
+      },
+      (req) => schemes.getSchemeVersion(deps, ctxOf(req), req.params.id),
+    );
+    app.post(
+      '/api/tiering/runs',
+      {
+        config: { access: 'tiering.run' },
+        schema: {
+          tags,
+          summary: 'Run a scheme version at an as-of date (stores a draft run)',
+          body: runBody,
+          response: { 201: runSummary, ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await runTiering(deps, ctxOf(req), req.body)),
+    );
+    app.get(
+      '/api/tiering/runs',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'List runs, newest first',
+          querystring: z.object({ schemeId: z.coerce.number().int().positive().optional() }),
+          response: { 200: z.object({ items: z.array(runListItem) }), ...errors },
+        },
+      },
+      async (req) => ({
+        items: await results.listRuns(
+          deps,
+          ctxOf(req),
+          req.query.schemeId ? { schemeId: req.query.schemeId } : {},
+        ),
+      }),
+    );
+    app.get(
+      '/api/tiering/runs/:id',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'One run with its distribution and migration matrix',
+          params: idParams,
+          response: { 200: runDetail, ...errors },
+        },
+      },
+      (req) => results.getRun(deps, ctxOf(req), req.params.id),
+    );
+    app.get(
+      '/api/tiering/runs/:id/results',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'A page of a run’s results (filter by tier, movement, code)',
+          params: idParams,
+          querystring: resultsQuerystring,
+          response: { 200: page(resultRow), ...errors },
+        },
+      },
+      (req) => results.listResults(deps, ctxOf(req), req.params.id, req.query),
+    );
+    app.get(
+      '/api/tiering/runs/:id/results/:customerId',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'One customer’s result and what it lacks for the next tier',
+          params: idParams.extend({ customerId: z.coerce.number().int().positive() }),
+          response: {
+            200: z.object({ result: resultRow, explanation: explanationSchema.nullable() }),
+            ...errors,
+          },
+        },
+      },
+      (req) => results.getCustomerResult(deps, ctxOf(req), req.params.id, req.params.customerId),
+    );
+    app.post(
+      '/api/tiering/what-if',
+      {
+        config: { access: 'tiering.run' },
+        schema: {
+          tags,
+          summary: 'Try threshold, quota and weight changes without writing',
+          body: whatIfBody,
+          response: { 200: whatIfResponse, ...errors },
+        },
+      },
+      (req) => runWhatIf(deps, ctxOf(req), req.body),
+    );
+  };
