@@ -314,4 +314,41 @@ describeEachEngine('tiering runs', ({ deps }) => {
     expect(weights.distribution.assigned).toBe(n);
     expect(await count()).toEqual(before);
   });
+
+  it('reads tags named in rules and gates without declaring them as metrics', async () => {
+    const tagged = await deps()
+      .store.db.selectFrom('customers')
+      .select(['id', 'code'])
+      .where('status', '=', 'active')
+      .orderBy('code')
+      .limit(3)
+      .execute();
+    for (const c of tagged) {
+      await deps()
+        .store.db.insertInto('customer_tags')
+        .values({ customer_id: c.id, tag: '长期协议', created_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['customer_id', 'tag']).doNothing())
+        .execute();
+    }
+    const v = await createScheme(deps(), ctx, {
+      ...thresholdScheme,
+      id: 'agreement-rule',
+      name: name('Agreement rule', '协议客户'),
+      assignment: {
+        rules: [{ tier: 'A', when: { tag: '长期协议' } }],
+        ranking: {
+          kind: 'thresholds',
+          thresholds: [{ tier: 'B', minScore: 0 }],
+        },
+      },
+    });
+    const s = await runTiering(deps(), ctx, { schemeVersionId: v.id, asOf: AS_OF });
+    const a = await deps()
+      .store.db.selectFrom('tier_results')
+      .select('customer_id')
+      .where('run_id', '=', s.runId)
+      .where('tier', '=', 'A')
+      .execute();
+    expect(a.map((r) => r.customer_id).sort()).toEqual(tagged.map((c) => c.id).sort());
+  });
 });

@@ -27,6 +27,8 @@ export function metricRequests(plan: Plan): MetricRequest[] {
     const decl = plan.scheme.metrics[m.index];
     out.push({ key: m.key, metric: m.id, ...(decl?.window ? { window: decl.window } : {}) });
   }
+  // Tags read by rules, gates and the segment filter: the metric table loads them as flags.
+  for (const tag of plan.requires.tags) out.push({ key: `tag:${tag}`, metric: `tag:${tag}` });
   out.push({ key: MONEY_REVENUE, metric: 'revenue', window: LAST_12 });
   out.push({ key: MONEY_PROFIT, metric: 'profit', window: LAST_12 });
   return out;
