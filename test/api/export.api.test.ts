@@ -51,6 +51,9 @@ describeEachEngine('exports', ({ deps }) => {
     expect(res.body).toContain("'+cmd");
     expect(res.body).toContain("'@tag");
     expect(res.body).toContain('北京朝阳商贸有限公司');
+    // Types are written as words of the chosen language, not codes.
+    expect(res.body).toContain(',企业,');
+    expect(res.body).not.toContain(',enterprise,');
   });
 
   it('exports customers as XLSX with escaped text cells and English headers on request', async () => {

@@ -224,7 +224,11 @@ async function checkFileFields(
       });
     }
     out.regionCode = data.regionCode ?? null;
-  } else if (data.province !== undefined || data.city !== undefined || data.district !== undefined) {
+  } else if (
+    data.province !== undefined ||
+    data.city !== undefined ||
+    data.district !== undefined
+  ) {
     // Best effort: a region named in words gets its code when the names resolve unambiguously.
     // An edit resolves the names it changes together with the ones it keeps.
     const r = resolveRegionParts({

@@ -55,15 +55,31 @@ export async function exportCustomers(
 ): Promise<Readable> {
   requirePermission(ctx, 'customers.export');
   const i = lang === 'en' ? 1 : 0;
+  const label = (labels: Record<string, [string, string]>, v: unknown) =>
+    typeof v === 'string' && labels[v] ? labels[v][i] : v;
   const columns: ExportColumn<Customer>[] = Object.entries(CUSTOMER_HEADERS).map(([key, h]) => ({
     header: h[i],
-    value: (c: Customer) => c[key as keyof Customer],
+    value: (c: Customer) => {
+      const v = c[key as keyof Customer];
+      if (key === 'type') return label(TYPE_LABELS, v);
+      if (key === 'size') return label(SIZE_LABELS, v);
+      return v;
+    },
     width: key === 'name' ? 36 : 16,
   }));
+  const yesNo: Record<string, [string, string]> = { true: ['是', 'yes'], false: ['否', 'no'] };
   for (const def of await listCustomFieldDefs(deps.store.db)) {
+    const options = Object.fromEntries(
+      (def.options ?? []).map((o) => [o.value, [o.labelZh, o.labelEn] as [string, string]]),
+    );
     columns.push({
       header: lang === 'en' ? def.labelEn : def.labelZh,
-      value: (c) => c.customFields[def.key],
+      value: (c) => {
+        const v = c.customFields[def.key];
+        if (Array.isArray(v)) return v.map((x) => label(options, x));
+        if (typeof v === 'boolean') return label(yesNo, String(v));
+        return label(options, v);
+      },
     });
   }
   await writeAudit(deps.store.db, ctx, {
