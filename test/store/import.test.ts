@@ -4,8 +4,10 @@ import iconv from 'iconv-lite';
 import { expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
 import { createCustomField } from '../../src/app/customers/custom-fields.service';
+import { createCustomer } from '../../src/app/customers/customers.service';
 import { runImport } from '../../src/app/import/run-import';
 import { DomainError } from '../../src/domain/errors';
+import { customerInput } from '../factories/customers';
 import { describeEachEngine } from '../support/engines';
 
 const CDNOW = resolve(import.meta.dirname, '../../../shared/data/CDNOW_master.txt');
@@ -83,8 +85,18 @@ describeEachEngine('imports', ({ deps }) => {
     const file = join(dir, 'bad-payments.csv');
     writeFileSync(
       file,
-      '客户编码,发票号,金额,到期日,回款日期\n00001,INV-1,100.00,2026-01-31,2026-02-03\n00001,INV-2,abc,2026-02-30,\n00001,INV-1,5.00,2026-03-01,\n',
+      '客户编码,发票号,金额,到期日,回款日期\nPAY-1,INV-1,100.00,2026-01-31,2026-02-03\nPAY-1,INV-2,abc,2026-02-30,\nPAY-1,INV-1,5.00,2026-03-01,\n',
     );
+    // This test owns its customer, so it passes whatever ran before it.
+    if (
+      !(await deps()
+        .store.db.selectFrom('customers')
+        .select('id')
+        .where('code', '=', 'PAY-1')
+        .executeTakeFirst())
+    ) {
+      await createCustomer(deps(), sys, customerInput({ code: 'PAY-1' }));
+    }
     const before = await count(deps, 'payments');
     const mapping = {
       target: 'payments',
