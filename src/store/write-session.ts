@@ -28,15 +28,41 @@ export function kyselyOnClient(client: pg.PoolClient): Kysely<DB> {
   });
 }
 
+/** How a write session is going to be used. */
+export interface WriteSessionOptions {
+  /**
+   * Many rows in one transaction (a large import): SQLite gets a larger page cache on its own
+   * connection, so index pages stay in memory instead of being spilled and read back.
+   */
+  bulk?: boolean;
+  /**
+   * The caller resolves every referenced id inside this session's transaction (SQLite holds the
+   * database's write lock for all of it, so nothing referenced can disappear meanwhile), so
+   * SQLite need not check each foreign key again per row. PostgreSQL always checks.
+   */
+  referencesChecked?: boolean;
+}
+
+/**
+ * Page cache of a bulk session on SQLite, in KiB (negative per SQLite's convention): 64 MiB,
+ * 32 times the default. Measured on a 10M-row order import, 256 MiB was slower (78 s against
+ * 92 s) and its peak RSS grew with the file (680 → 860 MiB) where 64 MiB stayed flat (~525 MiB).
+ */
+const BULK_CACHE_KIB = 65_536;
+
 /** Opens a dedicated connection and begins a transaction on it. */
-export async function openWriteSession(store: Store): Promise<WriteSession> {
+export async function openWriteSession(
+  store: Store,
+  opts: WriteSessionOptions = {},
+): Promise<WriteSession> {
   if (store.engine === 'sqlite') {
     const main = store.sqlite!;
     // An in-memory database cannot be opened twice; it then shares the main connection.
     const own = main.memory ? main : new SqliteDatabase(main.name);
     if (own !== main) {
-      own.pragma('foreign_keys = ON');
+      own.pragma(opts.referencesChecked ? 'foreign_keys = OFF' : 'foreign_keys = ON');
       own.pragma('busy_timeout = 10000');
+      if (opts.bulk) own.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     }
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: own }) });
     // BEGIN IMMEDIATE takes the write lock now, not at the first write, so two imports queue

@@ -1,5 +1,6 @@
 import type { CUSTOMER_TYPES } from '../../domain/customers/customer.schema';
 import { normalizeName } from '../../domain/customers/normalize';
+import { loadCustomerCodes } from '../../store/imports/customer-codes';
 import type { WriteSession } from '../../store/write-session';
 import type { Ctx } from '../context';
 import type { ImportReport } from './import-report';
@@ -26,6 +27,8 @@ export interface ApplyContext {
   report: ImportReport;
   options: ImportOptions;
   stats: ImportStats;
+  /** Rough number of data rows in the file, estimated from its size; 0 when unknown. */
+  expectedRows: number;
 }
 
 /**
@@ -37,14 +40,23 @@ export class CustomerResolver {
 
   constructor(private readonly ac: ApplyContext) {}
 
-  private async load(): Promise<Map<string, number>> {
-    if (this.ids) return this.ids;
-    const rows = await this.ac.session.db
-      .selectFrom('customers')
-      .select(['code', 'id', 'merged_into_id'])
-      .execute();
-    this.ids = new Map(rows.map((r) => [r.code, r.merged_into_id ?? r.id]));
+  /** Loads every code once; afterwards {@link known} answers without a query. */
+  async load(): Promise<Map<string, number>> {
+    this.ids ??= await loadCustomerCodes(this.ac.session);
     return this.ids;
+  }
+
+  private lastCode: string | undefined;
+  private lastId: number | undefined;
+
+  /** The id for a code already in the database or created by this run; needs {@link load}. */
+  known(code: string): number | undefined {
+    // Exports sorted by customer repeat a code row after row: the last answer is kept.
+    if (code === this.lastCode) return this.lastId;
+    const id = this.ids?.get(code);
+    this.lastCode = code;
+    this.lastId = id;
+    return id;
   }
 
   /** The id for a code, creating the customer when allowed; undefined when unknown. */
@@ -78,6 +90,7 @@ export class CustomerResolver {
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(code, r.id);
+    if (code === this.lastCode) this.lastId = r.id;
     this.ac.stats.customersCreated++;
     return r.id;
   }

@@ -9,7 +9,7 @@ import { detectFileKind } from '../../domain/import/detect-file-kind';
 import { fileError } from '../../domain/import/file-error';
 import type { ImportFileKind, ImportRow } from '../../domain/import/row';
 import { openTextStream } from './decode';
-import { readDelimitedRows } from './read-delimited';
+import { readDelimitedBatches } from './read-delimited';
 import { readWhitespaceRows } from './read-whitespace';
 import { readXlsxRows } from './read-xlsx';
 
@@ -42,6 +42,23 @@ export interface ImportSource {
   encoding?: DetectedEncoding;
   /** A fresh streaming pass over the rows, header first. */
   rows(): AsyncGenerator<ImportRow>;
+  /** The same pass, a few thousand rows at a time: cheaper per row for large files. */
+  batches(): AsyncGenerator<ImportRow[]>;
+}
+
+const BATCH_ROWS = 2048;
+
+/** Groups a row stream into arrays for readers that yield one row at a time. */
+async function* inBatches(rows: AsyncIterable<ImportRow>): AsyncGenerator<ImportRow[]> {
+  let batch: ImportRow[] = [];
+  for await (const r of rows) {
+    batch.push(r);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 function formatBytes(n: number): string {
@@ -115,15 +132,18 @@ export async function openImportFile(
     override: opts.kind,
   });
   const { kind, delimiter } = detected;
-  const rows = (): AsyncGenerator<ImportRow> => {
-    if (kind === 'xlsx') return readXlsxRows(path, { sheet: opts.sheet });
+  const batches = (): AsyncGenerator<ImportRow[]> => {
+    if (kind === 'xlsx') return inBatches(readXlsxRows(path, { sheet: opts.sheet }));
     const text = openTextStream(path, encoding.encoding, encoding.bomLength);
-    if (kind === 'whitespace') return readWhitespaceRows(text, opts.maxLineLength);
-    return readDelimitedRows(text, {
+    if (kind === 'whitespace') return inBatches(readWhitespaceRows(text, opts.maxLineLength));
+    return readDelimitedBatches(text, {
       delimiter: delimiter ?? ',',
       maxRecordLength: opts.maxLineLength,
     });
   };
+  async function* rows(): AsyncGenerator<ImportRow> {
+    for await (const batch of batches()) yield* batch;
+  }
   return {
     fileName,
     size,
@@ -131,5 +151,6 @@ export async function openImportFile(
     ...(delimiter ? { delimiter } : {}),
     ...(kind === 'xlsx' ? {} : { encoding }),
     rows,
+    batches,
   };
 }

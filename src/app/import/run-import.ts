@@ -7,7 +7,11 @@ import {
   resolveColumns,
 } from '../../domain/import/mapping.schema';
 import { IMPORT_TARGETS, type ImportTarget } from '../../domain/import/targets/fields';
-import { parseCells } from '../../domain/import/targets/target';
+import {
+  type CellParser,
+  compileCellParser,
+  type ParsedCells,
+} from '../../domain/import/targets/target';
 import { listCustomFieldDefs } from '../../store/custom-fields.repository';
 import { openWriteSession } from '../../store/write-session';
 import { writeAudit } from '../audit';
@@ -23,6 +27,19 @@ import { openImportFile } from './import-file';
 import { ImportReport } from './import-report';
 
 export type ImportMode = 'dry_run' | 'all_or_nothing' | 'valid_only';
+
+/** A deliberately low guess of a data row's size in bytes, for a first estimate of the rows. */
+const BYTES_PER_ROW_GUESS = 48;
+
+/** What each target's applier offers the run. */
+interface Applier {
+  /** Takes one valid row; a promise only when the row needs waiting for. */
+  add(cells: ParsedCells, row: number, values: readonly string[]): Promise<void> | undefined;
+  /** Writes whatever is still buffered. */
+  finish(): Promise<void>;
+  /** Last work before a commit (never for a dry run or a refused run). */
+  complete?(): Promise<void>;
+}
 
 export interface RunImportInput {
   target: ImportTarget;
@@ -128,34 +145,53 @@ export async function runImport(
   let rowsTotal = 0;
   let status: ImportResult['status'] = 'dry_run';
 
-  const session = await openWriteSession(deps.store);
+  // Order rows reference customers only through ids the run resolved in this transaction.
+  const session = await openWriteSession(deps.store, {
+    bulk: true,
+    referencesChecked: input.target === 'orders',
+  });
   try {
-    const ac: ApplyContext = { session, runId, now, ctx, report, options, stats };
-    const applier =
+    const ac: ApplyContext = {
+      session,
+      runId,
+      now,
+      ctx,
+      report,
+      options,
+      stats,
+      expectedRows: Math.floor(source.size / BYTES_PER_ROW_GUESS),
+    };
+    const applier: Applier =
       input.target === 'customers'
         ? customerApplier(ac, deps, customDefs)
         : input.target === 'orders'
           ? orderApplier(ac)
           : paymentApplier(ac);
-    let columns: Map<string, number> | undefined;
-    for await (const { row, values } of source.rows()) {
-      if (!columns) {
-        const headers = mapping.hasHeader ? values : values.map((_, i) => `column ${i + 1}`);
-        const resolved = resolveColumns(mapping, headers);
-        if (!resolved.ok) {
-          throw validationError(`${input.fileName} lacks mapped columns`, resolved.issues);
+    let parse: CellParser | undefined;
+    for await (const rows of source.batches()) {
+      for (const { row, values } of rows) {
+        if (!parse) {
+          const headers = mapping.hasHeader ? values : values.map((_, i) => `column ${i + 1}`);
+          const resolved = resolveColumns(mapping, headers);
+          if (!resolved.ok) {
+            throw validationError(`${input.fileName} lacks mapped columns`, resolved.issues);
+          }
+          parse = compileCellParser(fields, resolved.fields, mapping as ImportMapping);
+          report.header(headers);
+          if (mapping.hasHeader) continue;
         }
-        columns = resolved.fields;
-        report.header(headers);
-        if (mapping.hasHeader) continue;
+        rowsTotal++;
+        const { cells, issues } = parse(values, row);
+        if (issues.length) report.reject(row, values, issues);
+        else {
+          // Appliers return a promise only when they must wait, so most rows cost no await.
+          const waiting = applier.add(cells, row, values);
+          if (waiting) await waiting;
+        }
+        if (rowsTotal % 10_000 === 0) input.onProgress?.(rowsTotal);
       }
-      rowsTotal++;
-      const { cells, issues } = parseCells(fields, columns, values, mapping as ImportMapping, row);
-      if (issues.length) report.reject(row, values, issues);
-      else await applier.add(cells, row, values);
-      if (rowsTotal % 10_000 === 0) input.onProgress?.(rowsTotal);
     }
-    if (!columns)
+    if (!parse)
       throw new DomainError('VALIDATION', `${input.fileName} has no rows`, { reason: 'empty' });
     await applier.finish();
     input.onProgress?.(rowsTotal);
@@ -164,6 +200,7 @@ export async function runImport(
       input.mode === 'valid_only' || (input.mode === 'all_or_nothing' && report.rejectedRows === 0);
     status = input.mode === 'dry_run' ? 'dry_run' : commit ? 'committed' : 'rejected';
     if (status === 'committed') {
+      await applier.complete?.();
       await writeAudit(session.db, ctx, {
         action: `import.${input.target}`,
         entity: 'import_run',

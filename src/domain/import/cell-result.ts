@@ -38,5 +38,10 @@ export function cellIssue<T>(
  * the parsers treat as missing rather than as a bad value.
  */
 export function isBlank(text: string | null | undefined): boolean {
-  return text == null || text.normalize('NFKC').trim() === '';
+  if (text == null || text === '') return true;
+  // A printable ASCII character other than space survives NFKC and trim: not blank. Checking the
+  // first character spares the normalisation for nearly every cell.
+  const c = text.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return text.normalize('NFKC').trim() === '';
 }

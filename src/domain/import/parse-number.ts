@@ -92,6 +92,46 @@ function describeFormat(fmt: AmountFormat): string {
  * @example parseAmount('12.345', DEFAULT_AMOUNT_FORMAT, { field: 'amount' }).ok // false
  */
 export function parseAmount(text: string, fmt: AmountFormat, ref: CellRef): CellResult<number> {
+  const fast = plainAmount(text, fmt);
+  return fast === undefined ? parseAmountText(text, fmt, ref) : cellOk(fast);
+}
+
+/** Most digits the plain paths below read: 10^15 − 1 is well inside Number.MAX_SAFE_INTEGER. */
+const PLAIN_DIGITS = 15;
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/**
+ * The amount in minor units when `text` is plain ASCII digits with at most one decimal
+ * separator, digits on both sides of it, no more decimals than `scale` and at most 15 digits
+ * once scaled — what exports write almost always; undefined for anything else, which then goes through
+ * the full parser. Gives exactly what {@link parseAmount} gives (a property test checks it), with
+ * no string or BigInt made on the way.
+ */
+export function plainAmount(text: string, fmt: AmountFormat): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > PLAIN_DIGITS + 1 || fmt.scale > 4) return undefined;
+  const sep = fmt.decimalSeparator.charCodeAt(0);
+  let value = 0;
+  let digits = 0;
+  let frac = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === sep && frac < 0 && i > 0 && i < n - 1) {
+      frac = 0;
+    } else return undefined;
+  }
+  const decimals = Math.max(frac, 0);
+  // Scaled to minor units the number must still have at most 15 digits.
+  if (decimals > fmt.scale || digits + fmt.scale - decimals > PLAIN_DIGITS) return undefined;
+  return value * (POW10[fmt.scale - decimals] as number);
+}
+
+/** {@link parseAmount} without the plain fast path: the reference it is tested against. */
+export function parseAmountText(text: string, fmt: AmountFormat, ref: CellRef): CellResult<number> {
   const expected = describeFormat(fmt);
   const split = splitNumber(text, fmt);
   if (typeof split === 'string') {
@@ -149,6 +189,35 @@ export interface IntegerFormat {
  * @example parseInteger('-2', { min: 0 }, { field: 'quantity' }).ok // false: must not be negative
  */
 export function parseInteger(text: string, fmt: IntegerFormat, ref: CellRef): CellResult<number> {
+  const fast = plainInteger(text, fmt);
+  return fast === undefined ? parseIntegerText(text, fmt, ref) : cellOk(fast);
+}
+
+/**
+ * The number when `text` is 1 to 15 plain ASCII digits within the bounds; undefined otherwise
+ * (the full parser then reads it or says what is wrong). Same results as {@link parseInteger}.
+ */
+export function plainInteger(text: string, fmt: IntegerFormat): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > PLAIN_DIGITS) return undefined;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    value = value * 10 + (c - 48);
+  }
+  if ((fmt.min !== undefined && value < fmt.min) || (fmt.max !== undefined && value > fmt.max)) {
+    return undefined;
+  }
+  return value;
+}
+
+/** {@link parseInteger} without the plain fast path: the reference it is tested against. */
+export function parseIntegerText(
+  text: string,
+  fmt: IntegerFormat,
+  ref: CellRef,
+): CellResult<number> {
   const bounds =
     fmt.min === 0 ? ', not negative' : fmt.min !== undefined ? `, at least ${fmt.min}` : '';
   const expected = `a whole number${bounds}${fmt.max !== undefined ? `, at most ${fmt.max}` : ''}`;

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
+import type SqliteDatabase from 'better-sqlite3';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyLine } from '../bulk/copy-text';
+import { copyField } from '../bulk/copy-text';
 import type { WriteSession } from '../write-session';
 
 /** One validated order row, ready to write. */
@@ -27,6 +28,18 @@ export interface BatchOutcome {
   duplicates: OrderRecord[];
 }
 
+/** What the caller knows about the import before the first row is written. */
+export interface OrderSinkHints {
+  /** Rough number of rows the file holds (from its size), for choosing a loading strategy. */
+  expectedRows?: number;
+}
+
+export interface OrderSink {
+  write(batch: readonly OrderRecord[]): Promise<BatchOutcome>;
+  /** Called once all rows are written, only when the run is going to commit. */
+  complete(): Promise<void>;
+}
+
 const COLUMNS = [
   'customer_id',
   'order_no',
@@ -43,80 +56,214 @@ const COLUMNS = [
   'import_run_id',
 ] as const;
 
-function toRow(r: OrderRecord, now: string, runId: number) {
-  return {
-    customer_id: r.customerId,
-    order_no: r.orderNo,
-    ordered_on: r.orderedOn,
-    amount_minor: r.amountMinor,
-    cost_minor: r.costMinor,
-    quantity: r.quantity,
-    product: r.product,
-    category: r.category,
-    channel: r.channel,
-    currency: r.currency,
-    rush: r.rush,
-    created_at: now,
-    import_run_id: runId,
-  };
+/** Writes one record's values in COLUMNS order into `out` from position `at`. */
+function fill(out: unknown[], at: number, r: OrderRecord, now: string, runId: number): void {
+  out[at] = r.customerId;
+  out[at + 1] = r.orderNo;
+  out[at + 2] = r.orderedOn;
+  out[at + 3] = r.amountMinor;
+  out[at + 4] = r.costMinor;
+  out[at + 5] = r.quantity;
+  out[at + 6] = r.product;
+  out[at + 7] = r.category;
+  out[at + 8] = r.channel;
+  out[at + 9] = r.currency;
+  out[at + 10] = r.rush;
+  out[at + 11] = now;
+  out[at + 12] = runId;
 }
 
 /**
  * Writes orders in batches, upserting by order number. A number already written by this run is a
- * duplicate inside the file and is reported, not written twice. SQLite uses prepared statements
- * on the session's connection; PostgreSQL one lookup per batch, COPY for new rows and one
- * UPDATE … FROM unnest(…) for changed ones.
+ * duplicate inside the file and is reported, not written twice. SQLite inserts many rows per
+ * statement and looks rows up only when the unique index turned some away; PostgreSQL probes
+ * the batch's range of numbers, looks its numbers up in one query when the range is not empty,
+ * COPYs the new rows and updates changed ones with one UPDATE … FROM unnest(…).
  */
-export function orderSink(session: WriteSession, runId: number, now: string) {
+export function orderSink(
+  session: WriteSession,
+  runId: number,
+  now: string,
+  hints: OrderSinkHints = {},
+): OrderSink {
   return session.engine === 'sqlite'
-    ? sqliteSink(session, runId, now)
+    ? sqliteSink(session, runId, now, hints)
     : pgSink(session, runId, now);
 }
 
-function sqliteSink(session: WriteSession, runId: number, now: string) {
+/** Rows per multi-row INSERT on SQLite (13 parameters a row, far below the 32,766 limit). */
+const ROWS_PER_INSERT = 100;
+/** Below this many rows an import keeps every index up to date row by row. */
+const REBUILD_MIN_ROWS = 100_000;
+
+/**
+ * Secondary indexes that may be dropped during a large import and built again before commit:
+ * the non-unique ones (a unique index is what finds order numbers already written).
+ */
+function rebuildableIndexes(db: SqliteDatabase.Database): { name: string; sql: string }[] {
+  const list = db
+    .prepare('select name, "unique" as uq, origin from pragma_index_list(?)')
+    .all('orders') as { name: string; uq: number; origin: string }[];
+  const out: { name: string; sql: string }[] = [];
+  for (const ix of list) {
+    if (ix.uq || ix.origin !== 'c') continue;
+    const row = db
+      .prepare("select sql from sqlite_master where type = 'index' and name = ?")
+      .get(ix.name) as { sql: string | null } | undefined;
+    if (row?.sql) out.push({ name: ix.name, sql: row.sql });
+  }
+  return out;
+}
+
+function sqliteSink(
+  session: WriteSession,
+  runId: number,
+  now: string,
+  hints: OrderSinkHints,
+): OrderSink {
   const db = session.sqlite!;
-  const find = db.prepare('select import_run_id as run from orders where order_no = ?');
-  const insert = db.prepare(
-    `insert into orders (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
-  );
+  const width = COLUMNS.length;
+  const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
+  const insertSql = (rows: number) =>
+    `insert into orders (${COLUMNS.join(', ')}) values ${Array(rows).fill(tuple).join(', ')}
+     on conflict (order_no) do nothing`;
+  const insertMany = db.prepare(insertSql(ROWS_PER_INSERT));
+  const insertOne = db.prepare(insertSql(1));
+  const find = db.prepare('select id, import_run_id as run from orders where order_no = ?');
   const update = db.prepare(
-    `update orders set ${COLUMNS.filter((c) => c !== 'order_no' && c !== 'created_at')
-      .map((c) => `${c} = @${c}`)
-      .join(', ')} where order_no = @order_no`,
+    `update orders set customer_id = ?, ordered_on = ?, amount_minor = ?, cost_minor = ?,
+       quantity = ?, product = ?, category = ?, channel = ?, currency = ?, rush = ?,
+       import_run_id = ? where order_no = ?`,
   );
+  const many: unknown[] = new Array(ROWS_PER_INSERT * width);
+  const one: unknown[] = new Array(width);
+  let dropped: { name: string; sql: string }[] | undefined;
+
+  /**
+   * A large import into a table not much larger than it: the non-unique indexes are dropped and
+   * built again at the end. Inserting 10M keys one by one at random places of an index costs
+   * several times more than sorting them once; inside the transaction, readers keep seeing the
+   * indexes as they were (WAL), and a rollback restores them.
+   */
+  const maybeDropIndexes = () => {
+    if (dropped) return;
+    dropped = [];
+    const expected = hints.expectedRows ?? 0;
+    if (expected < REBUILD_MIN_ROWS) return;
+    const existing = Number(
+      (db.prepare('select max(id) as n from orders').get() as { n: number | null }).n ?? 0,
+    );
+    if (expected * 4 < existing) return;
+    dropped = rebuildableIndexes(db);
+    for (const ix of dropped) db.exec(`drop index "${ix.name}"`);
+  };
+
+  /**
+   * Sorts out rows that the last INSERT … ON CONFLICT DO NOTHING did not all insert. Rows it
+   * inserted have ids from `firstNew` on (SQLite gives new rows max(id) + 1); any other row with
+   * the number was there before: written earlier by this run (a duplicate in the file) or by
+   * another one (updated).
+   */
+  const sortOut = (rows: readonly OrderRecord[], firstNew: number, out: BatchOutcome) => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const found = find.get(r.orderNo) as { id: number; run: number | null } | undefined;
+      if (!found) throw new Error(`order ${r.orderNo} was neither inserted nor found`);
+      if (seen.has(r.orderNo)) out.duplicates.push(r);
+      else if (found.id >= firstNew) out.created++;
+      else if (found.run === runId) out.duplicates.push(r);
+      else {
+        update.run(
+          r.customerId,
+          r.orderedOn,
+          r.amountMinor,
+          r.costMinor,
+          r.quantity,
+          r.product,
+          r.category,
+          r.channel,
+          r.currency,
+          r.rush,
+          runId,
+          r.orderNo,
+        );
+        out.updated++;
+      }
+      seen.add(r.orderNo);
+    }
+  };
+
   return {
-    async write(batch: readonly OrderRecord[]): Promise<BatchOutcome> {
+    async write(batch) {
+      maybeDropIndexes();
       const out: BatchOutcome = { created: 0, updated: 0, duplicates: [] };
-      for (const r of batch) {
-        const existing = find.get(r.orderNo) as { run: number | null } | undefined;
-        if (existing && existing.run === runId) out.duplicates.push(r);
-        else if (existing) {
-          update.run(toRow(r, now, runId));
-          out.updated++;
-        } else {
-          insert.run(toRow(r, now, runId));
-          out.created++;
+      let i = 0;
+      for (; i + ROWS_PER_INSERT <= batch.length; i += ROWS_PER_INSERT) {
+        for (let k = 0; k < ROWS_PER_INSERT; k++) {
+          fill(many, k * width, batch[i + k] as OrderRecord, now, runId);
+        }
+        const r = insertMany.run(many);
+        if (r.changes === ROWS_PER_INSERT) out.created += r.changes;
+        else {
+          const firstNew =
+            r.changes > 0 ? Number(r.lastInsertRowid) - r.changes + 1 : Number.POSITIVE_INFINITY;
+          sortOut(batch.slice(i, i + ROWS_PER_INSERT), firstNew, out);
         }
       }
+      for (; i < batch.length; i++) {
+        const rec = batch[i] as OrderRecord;
+        fill(one, 0, rec, now, runId);
+        const r = insertOne.run(one);
+        if (r.changes === 1) out.created++;
+        else sortOut([rec], Number.POSITIVE_INFINITY, out);
+      }
       return out;
+    },
+    async complete() {
+      for (const ix of dropped ?? []) db.exec(ix.sql);
+      dropped = [];
     },
   };
 }
 
-function pgSink(session: WriteSession, runId: number, now: string) {
+/** One COPY text line for a record (fields in COLUMNS order). */
+function copyRecord(r: OrderRecord, tail: string): string {
+  return `${r.customerId}\t${copyField(r.orderNo)}\t${r.orderedOn}\t${r.amountMinor}\t${copyField(
+    r.costMinor,
+  )}\t${copyField(r.quantity)}\t${copyField(r.product)}\t${copyField(r.category)}\t${copyField(
+    r.channel,
+  )}\t${copyField(r.currency)}\t${r.rush}\t${tail}\n`;
+}
+
+function pgSink(session: WriteSession, runId: number, now: string): OrderSink {
   const client = session.client!;
+  // created_at and import_run_id are the same on every row.
+  const tail = `${copyField(now)}\t${runId}`;
   return {
-    async write(batch: readonly OrderRecord[]): Promise<BatchOutcome> {
+    async write(batch) {
       const out: BatchOutcome = { created: 0, updated: 0, duplicates: [] };
       if (batch.length === 0) return out;
-      const found = await client.query<{ order_no: string; run: number | null }>(
-        'select order_no, import_run_id as run from orders where order_no = any($1::text[])',
-        [batch.map((r) => r.orderNo)],
+      const numbers = batch.map((r) => r.orderNo);
+      // One index range probe tells whether any number of the batch may already exist: exports
+      // sorted by order number (and fresh loads) never need the lookup of every key.
+      const probe = await client.query<{ hit: boolean }>(
+        `select exists (select 1 from orders where order_no between
+           (select min(k) from unnest($1::text[]) k) and (select max(k) from unnest($1::text[]) k)
+         ) as hit`,
+        [numbers],
       );
-      const existing = new Map(found.rows.map((r) => [r.order_no, r.run]));
-      const seen = new Set<string>();
+      const found = probe.rows[0]?.hit
+        ? (
+            await client.query<{ order_no: string; run: number | null }>(
+              'select order_no, import_run_id as run from orders where order_no = any($1::text[])',
+              [numbers],
+            )
+          ).rows
+        : [];
+      const existing = new Map(found.map((r) => [r.order_no, r.run]));
       const inserts: OrderRecord[] = [];
       const updates: OrderRecord[] = [];
+      const seen = new Set<string>();
       for (const r of batch) {
         const run = existing.get(r.orderNo);
         if (seen.has(r.orderNo) || (run !== undefined && run === runId)) {
@@ -127,20 +274,20 @@ function pgSink(session: WriteSession, runId: number, now: string) {
         if (run !== undefined) updates.push(r);
         else inserts.push(r);
       }
-      if (inserts.length) await copyOrders(client, inserts, now, runId);
+      if (inserts.length) await copyOrders(client, inserts, tail);
       if (updates.length) await updateOrders(client, updates, runId);
       out.created = inserts.length;
       out.updated = updates.length;
       return out;
     },
+    async complete() {},
   };
 }
 
 async function copyOrders(
   client: NonNullable<WriteSession['client']>,
   rows: readonly OrderRecord[],
-  now: string,
-  runId: number,
+  tail: string,
 ) {
   const stream = client.query(copyFrom(`copy orders (${COLUMNS.join(', ')}) from stdin`));
   const finished = new Promise<void>((resolve, reject) => {
@@ -150,7 +297,7 @@ async function copyOrders(
   finished.catch(() => {});
   let chunk = '';
   for (const r of rows) {
-    chunk += `${copyLine(toRow(r, now, runId), COLUMNS)}\n`;
+    chunk += copyRecord(r, tail);
     if (chunk.length >= 1 << 16) {
       const more = stream.write(chunk);
       chunk = '';
