@@ -69,6 +69,12 @@ describeEachEngine('imports', ({ deps }) => {
       .executeTakeFirstOrThrow();
     // Sum of dollar_value in CDNOW_master.txt (2,500,315.63), in cents.
     expect(Number(total.s)).toBe(250031563);
+    // The import refreshed the monthly rollups in its transaction.
+    const rolled = await deps()
+      .store.db.selectFrom('customer_month_rollups')
+      .select((eb) => eb.fn.sum<number>('revenue_minor').as('s'))
+      .executeTakeFirstOrThrow();
+    expect(Number(rolled.s)).toBe(250031563);
 
     const again = await runImport(deps(), sys, { ...base, mode: 'all_or_nothing' });
     expect(again).toMatchObject({

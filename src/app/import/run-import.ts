@@ -13,6 +13,7 @@ import {
   type ParsedCells,
 } from '../../domain/import/targets/target';
 import { listCustomFieldDefs } from '../../store/custom-fields.repository';
+import { refreshRollups } from '../../store/metrics/rollups';
 import { openWriteSession } from '../../store/write-session';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
@@ -201,6 +202,20 @@ export async function runImport(
     status = input.mode === 'dry_run' ? 'dry_run' : commit ? 'committed' : 'rejected';
     if (status === 'committed') {
       await applier.complete?.();
+      if (input.target === 'orders' || input.target === 'payments') {
+        // Tiering reads monthly rollups: they change in the same transaction as the facts.
+        const touched = await session.db
+          .selectFrom(input.target)
+          .select('customer_id')
+          .distinct()
+          .where('import_run_id', '=', runId)
+          .execute();
+        await refreshRollups(
+          session.db,
+          session.engine,
+          touched.map((t) => t.customer_id),
+        );
+      }
       await writeAudit(session.db, ctx, {
         action: `import.${input.target}`,
         entity: 'import_run',
