@@ -8,6 +8,7 @@ import { getCustomer } from '../../src/app/customers/customers.service';
 import type { Deps } from '../../src/app/deps';
 import { listFacts } from '../../src/app/facts/facts.service';
 import {
+  chooseOption,
   launchBrowser,
   newPage,
   requireBuiltWeb,
@@ -149,9 +150,12 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await page.getByRole('cell', { name: '¥1,234.50' }).waitFor();
 
       // The kind filter hides what is not asked for.
-      await page.getByLabel('按类型筛选').click();
-      await page.getByTitle('拜访', { exact: true }).click();
-      await page.getByText('所选类型暂无记录').waitFor();
+      await chooseOption(
+        page,
+        page.getByLabel('按类型筛选'),
+        '拜访',
+        page.getByText('所选类型暂无记录'),
+      );
     });
     const orders = await listFacts(deps, systemCtx(), 'orders', id);
     expect(orders.items).toMatchObject([
@@ -212,8 +216,12 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await page.getByRole('button', { name: /新建字段/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('字段标识').fill('channel');
-      await dialog.getByLabel('类型').click();
-      await page.getByTitle('单选', { exact: true }).click();
+      await chooseOption(
+        page,
+        dialog.getByLabel('类型'),
+        '单选',
+        dialog.getByRole('button', { name: /添加选项/ }),
+      );
       await dialog.getByLabel('中文名称', { exact: true }).fill('销售渠道');
       await dialog.getByLabel('英文名称', { exact: true }).fill('Sales channel');
       for (const [value, zh, en] of [
@@ -238,10 +246,13 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await drawer.getByRole('button', { name: button('保存') }).click();
       await drawer.getByText(/统一社会信用代码无效: wrong check character/).waitFor();
       await drawer.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
-      await drawer.getByLabel('销售渠道').click();
-      await page.getByTitle('经销', { exact: true }).click();
       // The choice shows in the closed select (the option list lives outside the drawer).
-      await drawer.getByTitle('经销', { exact: true }).waitFor();
+      await chooseOption(
+        page,
+        drawer.getByLabel('销售渠道'),
+        '经销',
+        drawer.getByTitle('经销', { exact: true }),
+      );
       await drawer.getByRole('button', { name: button('保存') }).click();
       await drawer.waitFor({ state: 'detached' });
       await page.getByRole('cell', { name: '经销' }).waitFor();
@@ -263,16 +274,24 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await page.getByRole('cell', { name: 'KH-1001' }).waitFor();
 
       // A tag filter, fed by the tags in use.
-      await page.getByRole('combobox', { name: '标签', exact: true }).click();
-      await page.getByTitle('重点客户 (1)').click();
+      await chooseOption(
+        page,
+        page.getByRole('combobox', { name: '标签', exact: true }),
+        '重点客户 (1)',
+        page.getByText('共 1 个客户'),
+      );
       await page.waitForURL(/tag=/);
       await page.getByText('共 1 个客户').waitFor();
       await page.getByRole('cell', { name: 'KH-3001' }).waitFor();
       await page.getByRole('button', { name: /清除筛选/ }).click();
       await page.getByRole('cell', { name: 'KH-1001' }).waitFor();
 
-      await page.getByRole('combobox', { name: '客户类型' }).click();
-      await page.getByTitle('集团', { exact: true }).click();
+      await chooseOption(
+        page,
+        page.getByRole('combobox', { name: '客户类型' }),
+        '集团',
+        page.getByText('共 2 个客户'),
+      );
       await page.waitForURL(/type=group/);
       await page.getByText('共 2 个客户').waitFor();
       await page.getByRole('cell', { name: '广州南方物流集团' }).waitFor();

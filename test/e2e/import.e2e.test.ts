@@ -9,6 +9,7 @@ import type { Deps } from '../../src/app/deps';
 import {
   launchBrowser,
   newPage,
+  openDropdown,
   requireBuiltWeb,
   signInAs,
   startWebServer,
@@ -29,9 +30,6 @@ async function count(page: Page, key: string): Promise<string> {
 }
 
 /** The option list of the select that is open now (closed ones linger hidden in the page). */
-const openOptions = (page: Page) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-
 describe('import wizard in Chromium', { timeout: 90_000 }, () => {
   let deps: Deps;
   let dispose: () => Promise<void>;
@@ -103,7 +101,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       // The option list is virtual: type to find a field further down.
       await codeRow.getByRole('combobox').click();
       await codeRow.getByRole('combobox').fill('联系人');
-      await openOptions(page).getByTitle('联系人', { exact: true }).click();
+      await openDropdown(page).getByTitle('联系人', { exact: true }).click();
       await page
         .getByTestId('import-missing-required')
         .getByText(/客户编码/)
@@ -111,7 +109,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       expect(await page.getByRole('button', { name: /开始试运行/ }).isDisabled()).toBe(true);
       await codeRow.getByRole('combobox').click();
       await codeRow.getByRole('combobox').fill('客户编码');
-      await openOptions(page).getByTitle('客户编码 *', { exact: true }).click();
+      await openDropdown(page).getByTitle('客户编码 *', { exact: true }).click();
       await page.getByTestId('import-missing-required').waitFor({ state: 'detached' });
 
       // Saved for next time.
@@ -194,7 +192,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
 
       // The mapping saved from the other file fits this one by header text.
       await page.getByRole('combobox', { name: '载入已保存的对应关系' }).click();
-      await openOptions(page).getByTitle('ERP 客户导出', { exact: true }).click();
+      await openDropdown(page).getByTitle('ERP 客户导出', { exact: true }).click();
       await mapping
         .getByRole('row', { name: /^客户编码/ })
         .getByTitle('客户编码 *', { exact: true })
@@ -204,7 +202,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       const industryRow = mapping.getByRole('row', { name: /^行业/ });
       expect(await industryRow.getByTitle('行业', { exact: true }).count()).toBe(0);
       await industryRow.getByRole('combobox').click();
-      await openOptions(page).getByTitle('行业', { exact: true }).click();
+      await openDropdown(page).getByTitle('行业', { exact: true }).click();
       await industryRow.getByText('手动').waitFor();
 
       await page.getByRole('button', { name: /开始试运行/ }).click();

@@ -7,6 +7,7 @@ import { systemCtx } from '../../src/app/context';
 import { getCustomer, updateCustomer } from '../../src/app/customers/customers.service';
 import type { Deps } from '../../src/app/deps';
 import {
+  chooseOption,
   launchBrowser,
   newPage,
   requireBuiltWeb,
@@ -166,8 +167,12 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.waitForURL(/\/customers\/new$/);
       await page.getByRole('textbox', { name: '客户编码' }).fill('KH-1001');
       await page.getByRole('textbox', { name: '客户名称' }).fill('苏州新材料科技有限公司');
-      await page.getByLabel('负责人').click();
-      await page.getByTitle('王芳').click();
+      await chooseOption(
+        page,
+        page.getByLabel('负责人'),
+        '王芳',
+        page.locator('form').getByTitle('王芳', { exact: true }),
+      );
       await page.getByRole('button', { name: '创建客户' }).click();
       await page.getByText('该客户编码已被使用').waitFor();
 

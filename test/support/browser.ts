@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { buildServer, DEFAULT_WEB_DIR } from '../../src/api/server';
 import type { Deps } from '../../src/app/deps';
 
@@ -103,4 +109,36 @@ export async function withPageState(err: unknown, page: Page, errors: string[]):
   e.message += `\n  page: ${page.url()}\n  screenshot: ${saved}`;
   if (errors.length) e.message += `\n  page errors:\n    ${errors.join('\n    ')}`;
   return e;
+}
+
+/** The open dropdown of an Ant Design select (closed ones stay in the DOM, hidden). */
+export function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+}
+
+/**
+ * Opens an Ant Design select, clicks the option with `title` and waits until `shown` is
+ * visible, trying again when it is not. Why: on a loaded machine a click that lands while the
+ * dropdown is still animating open is sometimes lost, which made browser tests flaky.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  title: string,
+  shown: Locator,
+  attempts = 3,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await openDropdown(page).isVisible())) await select.click();
+    const option = openDropdown(page).getByTitle(title, { exact: true });
+    await option.waitFor();
+    await option.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
