@@ -5,6 +5,7 @@ import { systemCtx } from '../../src/app/context';
 import type { Deps } from '../../src/app/deps';
 import { runImport } from '../../src/app/import/run-import';
 import { orderSink } from '../../src/store/imports/order-sink';
+import { refreshRollups } from '../../src/store/metrics/rollups';
 import { openWriteSession } from '../../src/store/write-session';
 import { describeEachEngine } from '../support/engines';
 
@@ -67,12 +68,14 @@ describeEachEngine('order import in bulk', ({ engine, deps }) => {
       updated: 0,
       rejected: 0,
     });
-    // 201–250 exist (updated), 251–400 are new, and 300 comes twice: the second is rejected.
+    // 201–250 exist (updated, and moved to other, new customers), 251–400 are new, and 300
+    // comes twice: the second is rejected.
+    const moved = (i: number) => `N${String(i % 50).padStart(3, '0')}`;
     const second = Array.from(
       { length: 200 },
-      (_, i) => [code(i), no(i + 201), '2026-02-06', '20.00'] as [string, string, string, string],
+      (_, i) => [moved(i), no(i + 201), '2026-02-06', '20.00'] as [string, string, string, string],
     );
-    second.splice(150, 0, [code(7), no(300), '2026-03-07', '99.00']);
+    second.splice(150, 0, [moved(7), no(300), '2026-03-07', '99.00']);
     const file = orderFile(deps(), 'b.csv', second);
 
     const refused = await run(file, 'all_or_nothing');
@@ -93,6 +96,20 @@ describeEachEngine('order import in bulk', ({ engine, deps }) => {
     expect(await amountOf(deps(), no(201))).toBe(2000);
     expect(await amountOf(deps(), no(300))).toBe(2000); // the first occurrence wins
     expect(await amountOf(deps(), no(1))).toBe(1000);
+    // The rollups of the customers the moved orders left (K…) were refreshed too.
+    const rollups = () =>
+      deps()
+        .store.db.selectFrom('customer_month_rollups')
+        .select(['customer_id', 'month', 'order_count', 'revenue_minor'])
+        .orderBy('customer_id')
+        .orderBy('month')
+        .execute();
+    const afterImport = await rollups();
+    expect(afterImport.length).toBeGreaterThan(50);
+    await deps()
+      .store.db.transaction()
+      .execute((trx) => refreshRollups(trx, engine));
+    expect(afterImport).toEqual(await rollups());
   });
 
   it('imports a large file (indexes set aside and rebuilt on SQLite) and can do it again', async () => {

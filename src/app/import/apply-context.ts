@@ -29,6 +29,32 @@ export interface ApplyContext {
   stats: ImportStats;
   /** Rough number of data rows in the file, estimated from its size; 0 when unknown. */
   expectedRows: number;
+  /** Customers whose facts this run writes, for refreshing their monthly rollups. */
+  touched: TouchedCustomers;
+}
+
+/** Past this many customers the list is not kept: the rollups of all customers are rebuilt. */
+const TOUCHED_LIST_MAX = 50_000;
+
+/**
+ * The customers whose facts a run writes (and, for a fact moved to another customer, the one it
+ * left), collected while the rows are written, so that no query over the facts is needed at the
+ * end. A large run keeps no list: it asks for every customer's rollups to be rebuilt, which
+ * refreshRollups does anyway for more than a few thousand customers.
+ */
+export class TouchedCustomers {
+  private ids: Set<number> | undefined = new Set();
+
+  add(id: number): void {
+    if (!this.ids) return;
+    this.ids.add(id);
+    if (this.ids.size > TOUCHED_LIST_MAX) this.ids = undefined;
+  }
+
+  /** The customers written, or undefined for "too many: all of them". */
+  list(): number[] | undefined {
+    return this.ids ? [...this.ids] : undefined;
+  }
 }
 
 /**

@@ -33,6 +33,7 @@ export function orderApplier(ac: ApplyContext) {
   const account = (out: BatchOutcome, written: OrderRecord[], texts: (readonly string[])[]) => {
     ac.stats.created += out.created;
     ac.stats.updated += out.updated;
+    for (const id of out.previousCustomers) ac.touched.add(id);
     if (out.duplicates.length === 0) return;
     const byRow = new Map(written.map((r, i) => [r.row, texts[i] as readonly string[]]));
     for (const d of out.duplicates) {
@@ -77,6 +78,7 @@ export function orderApplier(ac: ApplyContext) {
       orderNo = `${code}-${String(cells.date).replaceAll('-', '')}-${n}`;
     }
     const currency = cells.currency as string | undefined;
+    ac.touched.add(customerId);
     recs.push({
       row,
       customerId,

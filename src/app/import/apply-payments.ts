@@ -26,7 +26,7 @@ export function paymentApplier(ac: ApplyContext) {
       }
       const existing = await db
         .selectFrom('payments')
-        .select(['id', 'import_run_id'])
+        .select(['id', 'import_run_id', 'customer_id'])
         .where('invoice_no', '=', invoiceNo)
         .executeTakeFirst();
       if (existing && existing.import_run_id === ac.runId) {
@@ -48,7 +48,10 @@ export function paymentApplier(ac: ApplyContext) {
         paid_on: paidOn,
         import_run_id: ac.runId,
       };
+      ac.touched.add(customerId);
       if (existing) {
+        // The invoice may move to another customer: both customers' rollups change.
+        ac.touched.add(existing.customer_id);
         await db.updateTable('payments').set(values_).where('id', '=', existing.id).execute();
         ac.stats.updated++;
       } else {

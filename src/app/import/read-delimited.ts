@@ -145,9 +145,9 @@ export async function* readDelimitedWithCsvParse(
  * Streams CSV or TSV records in batches, exactly as csv-parse (with the options above) reads
  * them, but several times faster on the lines that need no CSV parsing at all.
  *
- * Why: csv-parse examines every byte through generic option checks and reads about 300–400k
- * rows a second on this project's benchmark machine, which made it the largest single cost of
- * a large import. Most lines of real exports hold no quote: such a line is its fields split at
+ * Why: csv-parse examines every byte through generic option checks; on the import benchmark's
+ * order file (bench/import.bench.ts, 2-core machine) it reads about 150k rows a second, against
+ * 650–830k for this reader, and it was the largest single cost of a large import. Most lines of real exports hold no quote: such a line is its fields split at
  * the delimiter, which `String.prototype.split` does natively. Every line that holds a quote
  * (or is long enough to reach the record-size limit) goes to csv-parse, so quoting rules are
  * csv-parse's own and never reimplemented here:

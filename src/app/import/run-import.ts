@@ -19,7 +19,12 @@ import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { parseInput } from '../parse';
-import type { ApplyContext, ImportOptions, ImportStats } from './apply-context';
+import {
+  type ApplyContext,
+  type ImportOptions,
+  type ImportStats,
+  TouchedCustomers,
+} from './apply-context';
 import { customerApplier } from './apply-customers';
 import { orderApplier } from './apply-orders';
 import { paymentApplier } from './apply-payments';
@@ -161,6 +166,7 @@ export async function runImport(
       options,
       stats,
       expectedRows: Math.floor(source.size / BYTES_PER_ROW_GUESS),
+      touched: new TouchedCustomers(),
     };
     const applier: Applier =
       input.target === 'customers'
@@ -204,17 +210,7 @@ export async function runImport(
       await applier.complete?.();
       if (input.target === 'orders' || input.target === 'payments') {
         // Tiering reads monthly rollups: they change in the same transaction as the facts.
-        const touched = await session.db
-          .selectFrom(input.target)
-          .select('customer_id')
-          .distinct()
-          .where('import_run_id', '=', runId)
-          .execute();
-        await refreshRollups(
-          session.db,
-          session.engine,
-          touched.map((t) => t.customer_id),
-        );
+        await refreshRollups(session.db, session.engine, ac.touched.list());
       }
       await writeAudit(session.db, ctx, {
         action: `import.${input.target}`,

@@ -26,6 +26,8 @@ export interface BatchOutcome {
   updated: number;
   /** Rows whose order number already appeared earlier in the same file. */
   duplicates: OrderRecord[];
+  /** Customers the updated orders belonged to before this batch (their facts changed too). */
+  previousCustomers: number[];
 }
 
 /** What the caller knows about the import before the first row is written. */
@@ -129,7 +131,9 @@ function sqliteSink(
      on conflict (order_no) do nothing`;
   const insertMany = db.prepare(insertSql(ROWS_PER_INSERT));
   const insertOne = db.prepare(insertSql(1));
-  const find = db.prepare('select id, import_run_id as run from orders where order_no = ?');
+  const find = db.prepare(
+    'select id, import_run_id as run, customer_id as customer from orders where order_no = ?',
+  );
   const update = db.prepare(
     `update orders set customer_id = ?, ordered_on = ?, amount_minor = ?, cost_minor = ?,
        quantity = ?, product = ?, category = ?, channel = ?, currency = ?, rush = ?,
@@ -167,7 +171,9 @@ function sqliteSink(
   const sortOut = (rows: readonly OrderRecord[], firstNew: number, out: BatchOutcome) => {
     const seen = new Set<string>();
     for (const r of rows) {
-      const found = find.get(r.orderNo) as { id: number; run: number | null } | undefined;
+      const found = find.get(r.orderNo) as
+        | { id: number; run: number | null; customer: number }
+        | undefined;
       if (!found) throw new Error(`order ${r.orderNo} was neither inserted nor found`);
       if (seen.has(r.orderNo)) out.duplicates.push(r);
       else if (found.id >= firstNew) out.created++;
@@ -188,6 +194,7 @@ function sqliteSink(
           r.orderNo,
         );
         out.updated++;
+        out.previousCustomers.push(found.customer);
       }
       seen.add(r.orderNo);
     }
@@ -196,7 +203,7 @@ function sqliteSink(
   return {
     async write(batch) {
       maybeDropIndexes();
-      const out: BatchOutcome = { created: 0, updated: 0, duplicates: [] };
+      const out: BatchOutcome = { created: 0, updated: 0, duplicates: [], previousCustomers: [] };
       let i = 0;
       for (; i + ROWS_PER_INSERT <= batch.length; i += ROWS_PER_INSERT) {
         for (let k = 0; k < ROWS_PER_INSERT; k++) {
@@ -241,7 +248,7 @@ function pgSink(session: WriteSession, runId: number, now: string): OrderSink {
   const tail = `${copyField(now)}\t${runId}`;
   return {
     async write(batch) {
-      const out: BatchOutcome = { created: 0, updated: 0, duplicates: [] };
+      const out: BatchOutcome = { created: 0, updated: 0, duplicates: [], previousCustomers: [] };
       if (batch.length === 0) return out;
       const numbers = batch.map((r) => r.orderNo);
       // One index range probe tells whether any number of the batch may already exist: exports
@@ -254,13 +261,15 @@ function pgSink(session: WriteSession, runId: number, now: string): OrderSink {
       );
       const found = probe.rows[0]?.hit
         ? (
-            await client.query<{ order_no: string; run: number | null }>(
-              'select order_no, import_run_id as run from orders where order_no = any($1::text[])',
+            await client.query<{ order_no: string; run: number | null; customer: number }>(
+              `select order_no, import_run_id as run, customer_id as customer
+               from orders where order_no = any($1::text[])`,
               [numbers],
             )
           ).rows
         : [];
       const existing = new Map(found.map((r) => [r.order_no, r.run]));
+      const customerOf = new Map(found.map((r) => [r.order_no, r.customer]));
       const inserts: OrderRecord[] = [];
       const updates: OrderRecord[] = [];
       const seen = new Set<string>();
@@ -271,8 +280,10 @@ function pgSink(session: WriteSession, runId: number, now: string): OrderSink {
           continue;
         }
         seen.add(r.orderNo);
-        if (run !== undefined) updates.push(r);
-        else inserts.push(r);
+        if (run !== undefined) {
+          updates.push(r);
+          out.previousCustomers.push(customerOf.get(r.orderNo) as number);
+        } else inserts.push(r);
       }
       if (inserts.length) await copyOrders(client, inserts, tail);
       if (updates.length) await updateOrders(client, updates, runId);
