@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-customer-file';
 import * as m0003 from './migrations/0003-import-tracking';
 import * as m0004 from './migrations/0004-monthly-rollups';
 import * as m0005 from './migrations/0005-tiering';
+import * as m0006 from './migrations/0006-result-indexes';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-import-tracking': m0003,
   '0004-monthly-rollups': m0004,
   '0005-tiering': m0005,
+  '0006-result-indexes': m0006,
 };
 
 const provider: MigrationProvider = {

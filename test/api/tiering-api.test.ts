@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
+import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, testServer } from '../support/http';
@@ -43,6 +45,12 @@ describeEachEngine('tiering API', ({ deps }) => {
     await loadDemo(deps(), { customers: 120, seed: 5, asOf: AS_OF });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
+    await createUser(deps(), systemCtx(), {
+      username: 'agent',
+      displayName: '客服小王',
+      password: 'Agent-pass-123',
+      roleId: 'service_agent',
+    });
   }, 120_000);
   afterAll(async () => {
     await app.close();
@@ -148,6 +156,83 @@ describeEachEngine('tiering API', ({ deps }) => {
       url: `/api/tiering/schemes/${v.schemeId}/service-tier`,
     });
     expect(mark.json().serviceTier).toBe(true);
+  });
+
+  it('makes a scheme from a template in one request, runs it and exports the results', async () => {
+    const templates = await admin.request({ method: 'GET', url: '/api/tiering/templates' });
+    expect(templates.statusCode).toBe(200);
+    const items = templates.json().items as { key: string; schemeId: number | null }[];
+    expect(items.map((t) => t.key)).toEqual(expect.arrayContaining(['abcd', 'pareto', 'rfm']));
+    expect(items.find((t) => t.key === 'pareto')).toMatchObject({
+      tiers: 2,
+      schemeId: null,
+      name: { zh: expect.any(String), en: expect.any(String) },
+    });
+
+    const made = await admin.request({ method: 'POST', url: '/api/tiering/templates/pareto' });
+    expect(made.statusCode).toBe(201);
+    const again = await admin.request({ method: 'POST', url: '/api/tiering/templates/pareto' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(made.json().id);
+    const unknown = await admin.request({ method: 'POST', url: '/api/tiering/templates/nope' });
+    expect(unknown.statusCode).toBe(404);
+
+    const run = await admin.request({
+      method: 'POST',
+      url: '/api/tiering/runs',
+      payload: { schemeVersionId: made.json().id, asOf: AS_OF },
+    });
+    const s = run.json();
+    const top = s.distribution.tiers[0] as { tier: string; count: number };
+    expect(top.count).toBeGreaterThan(0);
+
+    const csv = await admin.request({
+      method: 'GET',
+      url: `/api/tiering/runs/${s.runId}/results.csv?tier=${top.tier}&lang=en`,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toMatch(/^Rank,Code,Name,Tier id,Tier,Score,Previous tier,Flags,Rule fired/);
+    expect(lines).toHaveLength(top.count + 1);
+    expect(lines[1]).toMatch(/^1,/);
+
+    const xlsx = await admin.request({
+      method: 'GET',
+      url: `/api/tiering/runs/${s.runId}/results.xlsx`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    // The file carries customer names: reading tiers is not enough to download it.
+    const agent = await signIn(app, 'agent', 'Agent-pass-123');
+    const refused = await agent.request({
+      method: 'GET',
+      url: `/api/tiering/runs/${s.runId}/results.csv`,
+    });
+    expect(refused.statusCode).toBe(403);
+
+    // The customer 360 shows the customer's tier in each scheme that placed it.
+    const first = (
+      await admin.request({ method: 'GET', url: `/api/tiering/runs/${s.runId}/results?pageSize=1` })
+    ).json().items[0] as { customerId: number; tier: string };
+    const tiers = await agent.request({
+      method: 'GET',
+      url: `/api/customers/${first.customerId}/tiers`,
+    });
+    expect(tiers.statusCode).toBe(200);
+    expect(tiers.json().items).toContainEqual(
+      expect.objectContaining({
+        schemeKey: 'pareto',
+        published: null,
+        latestRun: expect.objectContaining({ runId: s.runId, tier: first.tier, asOf: AS_OF }),
+      }),
+    );
+    const none = await admin.request({ method: 'GET', url: '/api/customers/999999/tiers' });
+    expect(none.statusCode).toBe(404);
   });
 
   it('answers 404 for an unknown run', async () => {

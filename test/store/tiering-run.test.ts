@@ -2,12 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { clearEvaluationCache } from '../../src/app/tiering/evaluation-cache';
-import {
-  exportRunResults,
-  getCustomerResult,
-  getRun,
-  listResults,
-} from '../../src/app/tiering/results.service';
+import { getCustomerResult, getRun, listResults } from '../../src/app/tiering/results.service';
 import { planOfVersion, runTiering } from '../../src/app/tiering/run.service';
 import {
   createScheme,
@@ -19,6 +14,7 @@ import {
 import { loadTieringInput } from '../../src/app/tiering/tiering-input';
 import { runWhatIf } from '../../src/app/tiering/what-if.service';
 import { evaluate } from '../../src/domain/evaluation';
+import { iterateResults, type ResultRow } from '../../src/store/tiering/runs.repository';
 import { lockVersion } from '../../src/store/tiering/schemes.repository';
 import { roleCtx } from '../factories/users';
 import { describeEachEngine } from '../support/engines';
@@ -119,7 +115,12 @@ describeEachEngine('tiering runs', ({ deps }) => {
     const { plan, scheme } = await planOfVersion(deps(), v.id);
     const t = await loadTieringInput(deps(), plan, scheme.id, AS_OF);
     const mem = evaluate(plan, t.input);
-    const { rows } = await exportRunResults(deps(), ctx, s.runId);
+    const rows: ResultRow[] = [];
+    for await (const r of iterateResults(deps().store.db, {
+      runId: s.runId,
+      tierOrder: plan.tiers.map((x) => x.id),
+    }))
+      rows.push(r);
     expect(rows).toHaveLength(n);
     const byId = new Map(rows.map((r) => [r.customerId, r]));
     for (let i = 0; i < t.input.n; i++) {

@@ -185,3 +185,34 @@ export const whatIfResponse = z
     warnings: z.array(z.string()),
   })
   .meta({ id: 'TierWhatIf' });
+
+const localized = z.object({ zh: z.string(), en: z.string() });
+
+export const templateSummary = z
+  .object({
+    key: z.string(),
+    name: localized,
+    description: localized,
+    tiers: z.number().int(),
+    schemeId: z.number().int().nullable(),
+  })
+  .meta({ id: 'SchemeTemplate' });
+
+export const customerTier = z
+  .object({
+    schemeId: z.number().int(),
+    schemeKey: z.string(),
+    schemeName: localized,
+    serviceTier: z.boolean(),
+    published: z.object({ tier: z.string(), tierName: localized, since: z.string() }).nullable(),
+    latestRun: z
+      .object({
+        runId: z.number().int(),
+        asOf: z.string(),
+        tier: z.string(),
+        tierName: localized,
+        score: z.number().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'CustomerTier' });

@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
+import { customerTiers } from '../../app/tiering/customer-tiers.service';
 import * as results from '../../app/tiering/results.service';
+import { exportRunResults } from '../../app/tiering/results-export.service';
 import { runTiering } from '../../app/tiering/run.service';
 import * as schemes from '../../app/tiering/schemes.service';
+import { createFromTemplate, listTemplates } from '../../app/tiering/templates.service';
 import { runWhatIf } from '../../app/tiering/what-if.service';
 import { ctxOf } from '../access';
 import { errors, idParams, page } from '../contracts/common';
 import {
+  customerTier,
   explanationSchema,
   resultRow,
   resultsQuerystring,
@@ -18,6 +22,7 @@ import {
   schemeDocumentBody,
   schemeSummary,
   schemeVersion,
+  templateSummary,
   whatIfBody,
   whatIfResponse,
 } from '../contracts/tiering';
@@ -194,5 +199,75 @@ export const tieringRoutes =
         },
       },
       (req) => runWhatIf(deps, ctxOf(req), req.body),
+    );
+    app.get(
+      '/api/tiering/templates',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'The shipped scheme templates, with the scheme made from each if any',
+          response: { 200: z.object({ items: z.array(templateSummary) }), ...errors },
+        },
+      },
+      async (req) => ({ items: await listTemplates(deps, ctxOf(req)) }),
+    );
+    app.post(
+      '/api/tiering/templates/:key',
+      {
+        config: { access: 'tiering.manage' },
+        schema: {
+          tags,
+          summary: 'Create a scheme from a template (or return the one already made from it)',
+          params: z.object({ key: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+          response: { 200: schemeVersion, 201: schemeVersion, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const { created, version } = await createFromTemplate(deps, ctxOf(req), req.params.key);
+        return reply.status(created ? 201 : 200).send(version);
+      },
+    );
+    app.get(
+      '/api/tiering/runs/:id/results.:format',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'Download a run’s results (CSV or XLSX), filtered like the results list',
+          params: idParams.extend({ format: z.enum(['csv', 'xlsx']) }),
+          querystring: resultsQuerystring
+            .omit({ page: true, pageSize: true })
+            .extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+          response: { 200: z.any().describe('The file (CSV or XLSX)'), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const { lang, ...filter } = req.query;
+        const f = req.params.format;
+        const stream = await exportRunResults(deps, ctxOf(req), req.params.id, f, filter, lang);
+        return reply
+          .header(
+            'content-type',
+            f === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', `attachment; filename="tier-run-${req.params.id}.${f}"`)
+          .send(stream);
+      },
+    );
+    app.get(
+      '/api/customers/:id/tiers',
+      {
+        config: { access: 'customers.read' },
+        schema: {
+          tags,
+          summary: 'A customer’s tiers: published and latest run, per scheme (service tier first)',
+          params: idParams,
+          response: { 200: z.object({ items: z.array(customerTier) }), ...errors },
+        },
+      },
+      async (req) => ({ items: await customerTiers(deps, ctxOf(req), req.params.id) }),
     );
   };

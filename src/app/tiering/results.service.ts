@@ -90,15 +90,3 @@ export async function getCustomerResult(deps: Deps, ctx: Ctx, runId: number, cus
     },
   };
 }
-
-/** Every result of a run in rank order, for a CSV export. */
-export async function exportRunResults(deps: Deps, ctx: Ctx, runId: number) {
-  requirePermission(ctx, 'tiering.read');
-  const run = await runs.findRun(deps.store.db, runId);
-  if (!run) throw notFound('Tier run', runId);
-  const { plan } = await planOfVersion(deps, run.schemeVersionId);
-  return {
-    criteria: plan.criteria.map((c) => c.id),
-    rows: await runs.allResults(deps.store.db, runId),
-  };
-}

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { systemCtx } from '../../app/context';
-import { exportRunResults } from '../../app/tiering/results.service';
+import { exportRunResults } from '../../app/tiering/results-export.service';
 import { runTiering } from '../../app/tiering/run.service';
 import { getScheme, upsertSchemeDocument } from '../../app/tiering/schemes.service';
 import { DomainError } from '../../domain/errors';
@@ -12,11 +13,7 @@ interface ClassifyOpts {
   scheme: string;
   asOf: string;
   out?: string;
-}
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  lang: 'zh-CN' | 'en';
 }
 
 /** `tierdesk classify`: run a scheme (a JSON file or a stored scheme key) and write results. */
@@ -29,7 +26,12 @@ export function registerClassifyCommand(program: Command): void {
       'a scheme JSON file (created or versioned) or a scheme key',
     )
     .requiredOption('--as-of <date>', 'as-of date, YYYY-MM-DD')
-    .option('--out <file>', 'write every result to this CSV file')
+    .option('--out <file>', 'write every result to this file (CSV, or XLSX when it ends in .xlsx)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the file headers and tier names')
+        .choices(['zh-CN', 'en'])
+        .default('zh-CN'),
+    )
     .action(async (o: ClassifyOpts) => {
       await withDeps(async (deps) => {
         const ctx = systemCtx();
@@ -89,30 +91,10 @@ export function registerClassifyCommand(program: Command): void {
             `${m.unchanged} unchanged, ${m.entered} new, ${m.left} left.`,
         );
         if (o.out) {
-          const { criteria, rows } = await exportRunResults(deps, ctx, summary.runId);
-          const lines = [
-            ['code', 'name', 'score', 'tier', 'rank', 'previous_tier', 'flags', ...criteria]
-              .map(csvCell)
-              .join(','),
-          ];
-          for (const r of rows) {
-            lines.push(
-              [
-                r.code,
-                r.name,
-                r.score,
-                r.tier,
-                r.rank,
-                r.previousTier,
-                r.flags,
-                ...criteria.map((c) => r.points?.[c]),
-              ]
-                .map(csvCell)
-                .join(','),
-            );
-          }
-          writeFileSync(o.out, `\uFEFF${lines.join('\n')}\n`);
-          console.log(`Wrote ${rows.length} results to ${o.out}`);
+          const format = o.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+          const file = await exportRunResults(deps, ctx, summary.runId, format, {}, o.lang);
+          await pipeline(file, createWriteStream(o.out));
+          console.log(`Wrote ${summary.customers - d.unassigned} results to ${o.out}`);
         }
       });
     });

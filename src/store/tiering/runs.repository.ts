@@ -241,11 +241,24 @@ function toResult(r: {
   };
 }
 
-/** A page of a run's results, filtered by tier, movement or code, in rank order. */
-export async function listResults(
-  db: Kysely<DB>,
-  query: ResultQuery,
-): Promise<{ items: ResultRow[]; total: number }> {
+/** The filters of a results query, without its paging. */
+export type ResultFilter = Omit<ResultQuery, 'page' | 'pageSize'>;
+
+const RESULT_VIEW_COLUMNS = [
+  't.customer_id',
+  'c.code',
+  'c.name',
+  't.score',
+  't.tier',
+  't.rank',
+  't.points',
+  't.rules',
+  't.flags',
+  't.previous_tier',
+] as const;
+
+/** The results of a run matching a filter, or undefined when no row can match. */
+function filteredResults(db: Kysely<DB>, query: ResultFilter) {
   let q = db
     .selectFrom('tier_results as t')
     .innerJoin('customers as c', 'c.id', 't.customer_id')
@@ -262,7 +275,7 @@ export async function listResults(
           if (query.moved === 'up' ? j < i : j > i) pairs.push([from, to]);
         });
       });
-      if (!pairs.length) return { items: [], total: 0 };
+      if (!pairs.length) return undefined;
       q = q.where((eb) =>
         eb.or(
           pairs.map(([from, to]) =>
@@ -272,28 +285,52 @@ export async function listResults(
       );
     }
   }
+  return q;
+}
+
+/** A page of a run's results in rank order, with the number of rows matching the filter. */
+export async function listResults(
+  db: Kysely<DB>,
+  query: ResultQuery,
+): Promise<{ items: ResultRow[]; total: number }> {
+  const q = filteredResults(db, query);
+  if (!q) return { items: [], total: 0 };
   const total = await q
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   const rows = await q
-    .select([
-      't.customer_id',
-      'c.code',
-      'c.name',
-      't.score',
-      't.tier',
-      't.rank',
-      't.points',
-      't.rules',
-      't.flags',
-      't.previous_tier',
-    ])
+    .select(RESULT_VIEW_COLUMNS)
     .orderBy('t.rank')
     .orderBy('c.code')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
   return { items: rows.map(toResult), total: Number(total.n) };
+}
+
+/**
+ * Every result matching a filter in rank order, read in batches by rank (unique within a run),
+ * so an export of a million rows holds one batch at a time.
+ */
+export async function* iterateResults(
+  db: Kysely<DB>,
+  query: ResultFilter,
+  batch = 5000,
+): AsyncGenerator<ResultRow> {
+  const q = filteredResults(db, query);
+  if (!q) return;
+  let after = 0;
+  for (;;) {
+    const rows = await q
+      .select(RESULT_VIEW_COLUMNS)
+      .where('t.rank', '>', after)
+      .orderBy('t.rank')
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return;
+    for (const r of rows) yield toResult(r);
+    after = Number(rows[rows.length - 1]!.rank);
+  }
 }
 
 export async function findResult(
@@ -322,25 +359,40 @@ export async function findResult(
   return r && toResult(r);
 }
 
-/** Every result of a run in rank order (for exports). */
-export async function allResults(db: Kysely<DB>, runId: number): Promise<ResultRow[]> {
+/** A customer's published tier in each scheme, with the scheme's names. */
+export async function customerPublishedTiers(db: Kysely<DB>, customerId: number) {
+  const rows = await db
+    .selectFrom('customer_tiers as ct')
+    .innerJoin('schemes as s', 's.id', 'ct.scheme_id')
+    .select(['ct.scheme_id', 'ct.tier', 'ct.effective_from', 'ct.run_id'])
+    .where('ct.customer_id', '=', customerId)
+    .execute();
+  return rows.map((r) => ({
+    schemeId: Number(r.scheme_id),
+    tier: r.tier,
+    since: String(r.effective_from),
+    runId: r.run_id === null ? null : Number(r.run_id),
+  }));
+}
+
+/** The customer's result in the latest run of each scheme that placed it. */
+export async function customerLatestResults(db: Kysely<DB>, customerId: number) {
   const rows = await db
     .selectFrom('tier_results as t')
-    .innerJoin('customers as c', 'c.id', 't.customer_id')
-    .where('t.run_id', '=', runId)
-    .select([
-      't.customer_id',
-      'c.code',
-      'c.name',
-      't.score',
-      't.tier',
-      't.rank',
-      't.points',
-      't.rules',
-      't.flags',
-      't.previous_tier',
-    ])
-    .orderBy('t.rank')
+    .innerJoin('tier_runs as r', 'r.id', 't.run_id')
+    .innerJoin('scheme_versions as v', 'v.id', 'r.scheme_version_id')
+    .select(['v.scheme_id', 'v.document', 'r.id as run_id', 'r.as_of', 't.tier', 't.score'])
+    .where('t.customer_id', '=', customerId)
+    .orderBy('r.id', 'desc')
     .execute();
-  return rows.map(toResult);
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(Number(r.scheme_id))) latest.set(Number(r.scheme_id), r);
+  return [...latest.values()].map((r) => ({
+    schemeId: Number(r.scheme_id),
+    document: JSON.parse(r.document) as unknown,
+    runId: Number(r.run_id),
+    asOf: String(r.as_of),
+    tier: r.tier,
+    score: r.score === null ? null : Number(r.score),
+  }));
 }
