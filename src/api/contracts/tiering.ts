@@ -216,3 +216,30 @@ export const customerTier = z
       .nullable(),
   })
   .meta({ id: 'CustomerTier' });
+
+export const tierOverride = z
+  .object({
+    id: z.number().int(),
+    schemeId: z.number().int(),
+    customerId: z.number().int(),
+    customerCode: z.string(),
+    customerName: z.string(),
+    tier: z.string(),
+    reason: z.string(),
+    approverId: z.number().int().nullable(),
+    approverName: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    createdBy: z.number().int().nullable(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'TierOverride' });
+
+export const overrideBody = z
+  .object({
+    customerId: z.number().int().positive(),
+    tier: z.string(),
+    reason: z.string(),
+    expiresOn: z.string().nullish(),
+  })
+  .meta({ id: 'TierOverrideInput' });

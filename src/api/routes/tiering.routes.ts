@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import { customerTiers } from '../../app/tiering/customer-tiers.service';
+import * as overrides from '../../app/tiering/overrides.service';
 import * as results from '../../app/tiering/results.service';
 import { exportRunResults } from '../../app/tiering/results-export.service';
 import { runTiering } from '../../app/tiering/run.service';
@@ -13,6 +14,7 @@ import { errors, idParams, page } from '../contracts/common';
 import {
   customerTier,
   explanationSchema,
+  overrideBody,
   resultRow,
   resultsQuerystring,
   runBody,
@@ -23,6 +25,7 @@ import {
   schemeSummary,
   schemeVersion,
   templateSummary,
+  tierOverride,
   whatIfBody,
   whatIfResponse,
 } from '../contracts/tiering';
@@ -269,5 +272,59 @@ export const tieringRoutes =
         },
       },
       async (req) => ({ items: await customerTiers(deps, ctxOf(req), req.params.id) }),
+    );
+    app.get(
+      '/api/tiering/overrides',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'Manual tier overrides of a scheme or a customer, newest first',
+          querystring: z.object({
+            schemeId: z.coerce.number().int().positive().optional(),
+            customerId: z.coerce.number().int().positive().optional(),
+            active: z
+              .enum(['true', 'false'])
+              .optional()
+              .transform((v) => v === 'true'),
+          }),
+          response: { 200: z.object({ items: z.array(tierOverride) }), ...errors },
+        },
+      },
+      async (req) => ({ items: await overrides.listOverrides(deps, ctxOf(req), req.query) }),
+    );
+    app.post(
+      '/api/tiering/schemes/:id/overrides',
+      {
+        config: { access: 'tiering.manage' },
+        schema: {
+          tags,
+          summary: 'Set a customer’s tier by hand, with a reason and an optional expiry',
+          params: idParams,
+          body: overrideBody,
+          response: { 201: tierOverride, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await overrides.setOverride(deps, ctxOf(req), req.params.id, req.body)),
+    );
+    app.post(
+      '/api/tiering/overrides/:id/revoke',
+      {
+        config: { access: 'tiering.manage' },
+        schema: {
+          tags,
+          summary: 'Revoke a manual tier override (from the next run on)',
+          params: idParams,
+          body: z.object({ reason: z.string() }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await overrides.revokeOverride(deps, ctxOf(req), req.params.id, req.body.reason);
+        return reply.status(204).send(null);
+      },
     );
   };

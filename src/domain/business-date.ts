@@ -1,0 +1,13 @@
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in the business time zone. Why: dates such as an
+ * override's expiry are business dates; at 01:00 in Shanghai the UTC date is still yesterday.
+ */
+export function businessDate(now: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
