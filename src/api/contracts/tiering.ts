@@ -235,11 +235,9 @@ export const tierOverride = z
   })
   .meta({ id: 'TierOverride' });
 
-export const overrideBody = z
-  .object({
-    customerId: z.number().int().positive(),
-    tier: z.string(),
-    reason: z.string(),
-    expiresOn: z.string().nullish(),
-  })
-  .meta({ id: 'TierOverrideInput' });
+export const overrideBody = z.object({
+  customerId: z.number().int().positive(),
+  tier: z.string(),
+  reason: z.string(),
+  expiresOn: z.string().nullish(),
+});
