@@ -468,3 +468,199 @@ describe('metric catalog', () => {
     expect(formatIssuePath([])).toBe('(scheme)');
   });
 });
+
+/** The base scheme ranked by cumulative share of revenue instead of by score. */
+function shares(): Doc {
+  const s = scheme();
+  s.metrics.push({ id: 'order_count', window: { kind: 'last_n_months', months: 12 } });
+  s.assignment = {
+    ranking: {
+      kind: 'cumulative_share',
+      metric: 'revenue',
+      shares: [
+        { tier: 'A', upTo: 50 },
+        { tier: 'B', upTo: 80 },
+        { tier: 'C', upTo: 100 },
+      ],
+      tieBreak: [{ metric: 'order_count', order: 'desc' }],
+    },
+  };
+  return s;
+}
+
+describe('scheme validation: cumulative shares', () => {
+  it('accepts ascending lines ending at 100%, with or without criteria', () => {
+    expect(issues(shares())).toEqual([]);
+    const s = shares();
+    s.criteria = [];
+    delete s.score.weightsMustSumTo;
+    expect(issues(s)).toEqual([]);
+  });
+
+  it('refuses an unknown or lower-is-better metric at ranking.metric', () => {
+    const s = shares();
+    s.assignment.ranking.metric = 'profit';
+    expectIssue(s, 'assignment.ranking.metric', /unknown metric profit; declare it in metrics/);
+    const t = shares();
+    t.metrics.push({ id: 'days_since_last_order' });
+    t.assignment.ranking.metric = 'days_since_last_order';
+    expectIssue(t, 'assignment.ranking.metric', /lower-is-better/);
+  });
+
+  it('refuses lines that do not ascend, at the later line', () => {
+    const s = shares();
+    s.assignment.ranking.shares[1].upTo = 50;
+    expectIssue(s, 'assignment.ranking.shares[1].upTo', /upTo 50 must be above 50 of shares\[0\]/);
+  });
+
+  it('refuses a last line below 100%', () => {
+    const s = shares();
+    s.assignment.ranking.shares[2].upTo = 95;
+    expectIssue(s, 'assignment.ranking.shares[2].upTo', /must be 100% so every customer/);
+  });
+
+  it('refuses lines at 0, above 100 or with three decimals', () => {
+    const s = shares();
+    s.assignment.ranking.shares[0].upTo = 0;
+    expectIssue(s, 'assignment.ranking.shares[0].upTo', /greater than 0/);
+    const t = shares();
+    t.assignment.ranking.shares[2].upTo = 100.5;
+    expectIssue(t, 'assignment.ranking.shares[2].upTo', /between 0 and 100/);
+    const u = shares();
+    u.assignment.ranking.shares[0].upTo = 50.125;
+    expectIssue(u, 'assignment.ranking.shares[0].upTo', /at most two decimals/);
+  });
+
+  it('refuses tiers listed out of rank order, twice, or unknown', () => {
+    const s = shares();
+    s.assignment.ranking.shares[0].tier = 'B';
+    s.assignment.ranking.shares[1].tier = 'A';
+    expectIssue(s, 'assignment.ranking.shares[1].tier', /tier A ranks above B.*best first/);
+    const t = shares();
+    t.assignment.ranking.shares[1].tier = 'A';
+    expectIssue(t, 'assignment.ranking.shares[1].tier', /tier A is listed twice/);
+    const u = shares();
+    u.assignment.ranking.shares[2].tier = 'Z';
+    expectIssue(u, 'assignment.ranking.shares[2].tier', /unknown tier Z/);
+  });
+
+  it('refuses an unknown tie-break metric and a score margin', () => {
+    const s = shares();
+    s.assignment.ranking.tieBreak[0].metric = 'profit';
+    expectIssue(s, 'assignment.ranking.tieBreak[0].metric', /unknown metric profit/);
+    const t = shares();
+    t.hysteresis = { margin: 5 };
+    expectIssue(t, 'hysteresis.margin', /cumulative_share ranks by a metric/);
+    const u = shares();
+    u.hysteresis = { consecutiveRuns: 2 };
+    expect(issues(u)).toEqual([]);
+  });
+
+  it('names the ranking kinds when one is unknown', () => {
+    const s = shares();
+    s.assignment.ranking.kind = 'pareto';
+    expectIssue(s, 'assignment.ranking.kind', /thresholds, quotas or cumulative_share/);
+  });
+});
+
+describe('scheme validation: quantiles and constants', () => {
+  const derived = (derive: unknown): Doc => {
+    const s = scheme();
+    s.metrics.push({ key: 'x', derive });
+    return s;
+  };
+
+  it('accepts quantile metrics and criteria, and constants in formulas', () => {
+    const s = derived({ op: 'quantile', of: ['revenue'], buckets: 5 });
+    s.metrics.push({ key: 'monthly', derive: { op: 'ratio', of: ['revenue', 12] } });
+    s.criteria[1] = {
+      id: 'payment',
+      label: { zh: '回款', en: 'Payment' },
+      metric: 'on_time_payment_rate',
+      weight: 40,
+      kind: 'quantile',
+      buckets: 5,
+      maxPoints: 40,
+    };
+    s.assignment.rules = [{ tier: 'A', when: { metric: 'x', op: '>=', value: 5 } }];
+    expect(issues(s)).toEqual([]);
+  });
+
+  it('refuses quantile formulas that are not one metric with buckets', () => {
+    expectIssue(
+      derived({ op: 'quantile', of: ['revenue', 'on_time_payment_rate'], buckets: 5 }),
+      'metrics[2].derive.of',
+      /quantile takes exactly one metric/,
+    );
+    expectIssue(
+      derived({ op: 'quantile', of: [5], buckets: 5 }),
+      'metrics[2].derive.of[0]',
+      /needs a metric key, not a constant/,
+    );
+    expectIssue(
+      derived({ op: 'quantile', of: ['revenue'] }),
+      'metrics[2].derive.buckets',
+      /quantile needs buckets/,
+    );
+    expectIssue(
+      derived({ op: 'quantile', of: ['revenue'], buckets: 1 }),
+      'metrics[2].derive.buckets',
+      /at least 2/,
+    );
+    expectIssue(
+      derived({ op: 'quantile', of: ['profit'], buckets: 4 }),
+      'metrics[2].derive.of[0]',
+      /unknown metric profit/,
+    );
+    expectIssue(
+      derived({ op: 'ratio', of: ['revenue', 2], buckets: 4 }),
+      'metrics[2].derive.buckets',
+      /applies to quantile only/,
+    );
+  });
+
+  it('refuses conditions beyond a quantile’s buckets', () => {
+    const s = derived({ op: 'quantile', of: ['revenue'], buckets: 5 });
+    s.assignment.rules = [{ tier: 'A', when: { metric: 'x', op: '>', value: 5 } }];
+    expectIssue(s, 'assignment.rules[0].when.value', /can never hold: x lies between 1 and 5/);
+  });
+
+  it('refuses formulas without a metric, dividing by 0, or with a missing operand', () => {
+    expectIssue(
+      derived({ op: 'product', of: [2, 3] }),
+      'metrics[2].derive.of',
+      /at least one operand must be a metric key/,
+    );
+    expectIssue(
+      derived({ op: 'ratio', of: ['revenue', 0] }),
+      'metrics[2].derive.of[1]',
+      /must not be 0/,
+    );
+    expectIssue(
+      derived({ op: 'percent_of', of: ['revenue', 0] }),
+      'metrics[2].derive.of[1]',
+      /must not be 0/,
+    );
+    expectIssue(
+      derived({ op: 'sum', of: ['revenue'] }),
+      'metrics[2].derive.of',
+      /sum takes two operands/,
+    );
+    expectIssue(
+      derived({ op: 'sum', of: ['revenue', true] }),
+      'metrics[2].derive.of[1]',
+      /metric keys or numbers/,
+    );
+    expectIssue(derived({ op: 'mean', of: ['revenue', 2] }), 'metrics[2].derive.op', /quantile/);
+  });
+
+  it('refuses a quantile criterion without whole buckets', () => {
+    const s = scheme();
+    s.criteria[1] = { ...s.criteria[1], kind: 'quantile', maxPoints: 40 };
+    delete s.criteria[1].min;
+    delete s.criteria[1].max;
+    expectIssue(s, 'criteria[1].buckets', /buckets must be a number/);
+    s.criteria[1].buckets = 2.5;
+    expectIssue(s, 'criteria[1].buckets', /whole number/);
+  });
+});

@@ -20,9 +20,9 @@ const k = (
   tags,
 });
 
-// By hand: monthly average = 6-month spend / 6; ≥500 → 5 stars, ≥300 → 4, ≥100 → 3, ≥50 → 2,
-// else 1 (6-month edges 3000/1800/600/300). The score is the star count. Six stars by rule:
-// last year's points ≥ 20,000 or the tag 高影响力.
+// By hand: monthly average = 6-month spend / 6 (the derived metric monthly_spend);
+// ≥500 → 5 stars, ≥300 → 4, ≥100 → 3, ≥50 → 2, else 1. The score is the star count. Six
+// stars by rule: last year's points ≥ 20,000 or the tag 高影响力.
 const customers: CustomerRow[] = [
   k('X1', 3600), //                  600/month → 5
   k('X2', 3000), //                  500/month → 5 (on the edge)
@@ -41,6 +41,9 @@ describe('template star-levels.json (document 004)', () => {
     const plan = compileScheme(scheme);
     const result = evaluate(plan, columnarInput(plan, customers));
     expect(Array.from(result.score)).toEqual([5, 5, 4, 3, 2, 1, 1, 1, 5, 0]);
+    const monthly = result.work.columns.get('monthly_spend')!;
+    expect(Array.from(monthly.subarray(0, 6))).toEqual([600, 500, 2999.99 / 6, 200, 75, 20]);
+    expect(Number.isNaN(monthly[9]!)).toBe(true);
     expect(customers.map((c, i) => `${c.code}:${plan.tiers[result.tier[i]!]!.id}`)).toEqual([
       'X1:star5',
       'X2:star5',
@@ -53,5 +56,14 @@ describe('template star-levels.json (document 004)', () => {
       'X9:star5',
       'X10:star1',
     ]);
+  });
+});
+
+describe('monthly_spend, the 6-month total divided by a constant', () => {
+  it('keeps the unit of the metric it scales, so targets read as money', () => {
+    const plan = compileScheme(scheme);
+    const m = plan.metrics.find((x) => x.key === 'monthly_spend')!;
+    expect(m.unit).toBe('money');
+    expect(m.derive).toEqual({ op: 'ratio', of: ['revenue_6m', 6] });
   });
 });

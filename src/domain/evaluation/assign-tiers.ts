@@ -1,5 +1,6 @@
 import { applyOverrides } from './apply-overrides';
 import { type ConditionColumns, conditionMask } from './condition-mask';
+import { cumulativeCut, rankCumulative, shareUnits } from './cumulative-share';
 import type { EvaluationInput } from './evaluation-input';
 import { Flag, type Plan, TierSource } from './plan';
 import { quotaCounts } from './quota-counts';
@@ -12,8 +13,9 @@ import { applyGates, applyHysteresis } from './tier-adjustments';
  * 2. rules, in listed order; the first that holds places the customer;
  * 3. provisional: customers younger than minTenureMonths are flagged; with a provisional
  *    tier they get it here and are left out of the ranking;
- * 4. ranking of everyone else: thresholds (best tier whose minScore the score reaches) or
- *    quotas of the ranked list (rankOrder + quotaCounts); percentages are of these customers;
+ * 4. ranking of everyone else: thresholds (best tier whose minScore the score reaches),
+ *    quotas of the ranked list (rankOrder + quotaCounts), or cumulative-share lines of a metric
+ *    (cumulative-share.ts); percentages and shares are of these customers;
  * 5. default tier for whoever is still without one (below every threshold);
  * 6. hysteresis against the previous run (never for provisional-tier customers);
  * 7. gates: a customer whose tier has a failing gate falls one tier, repeatedly;
@@ -88,8 +90,28 @@ export interface Assignment {
   belowCount: Uint16Array;
   /** Per tier: its score line — minScore, or the lowest score a quota admitted; NaN if none. */
   lines: Float64Array;
-  /** Quota rankings: ranked rows best first (reusable while scores stay the same). */
+  /**
+   * Quota and cumulative-share rankings: ranked rows best first (reusable while scores — for
+   * cumulative shares, the metric — stay the same).
+   */
   order: Int32Array | null;
+  /** Cumulative-share rankings: where each customer stands on the running total. */
+  cumulative: CumulativeShares | null;
+}
+
+/** Where the customers of a cumulative-share ranking stand, for explanations and reports. */
+export interface CumulativeShares {
+  /** The metric key added up. */
+  metric: string;
+  /** Cumulative share in percent at each row, its own value counted; NaN for rows not counted. */
+  share: Float64Array;
+  /**
+   * Per tier: the metric value of the last counted customer its line admitted (the lowest
+   * value in the tier; a customer above it would rank ahead of it); NaN when none.
+   */
+  floor: Float64Array;
+  /** Per tier: its line (upTo) in percent; NaN for tiers without one. */
+  upTo: Float64Array;
 }
 
 /** Steps 4–8, given scores and the pre-ranking; `order` reuses an earlier ranking of the same scores. */
@@ -107,6 +129,7 @@ export function finishAssignment(
   const lines = new Float64Array(plan.tiers.length).fill(Number.NaN);
   const { threshold: THRESHOLD, quota: QUOTA, default: DEFAULT } = TierSource;
   const r = plan.ranking;
+  let cumulative: CumulativeShares | null = null;
   if (r?.kind === 'thresholds') {
     const list = [...r.minScore].map((min, t) => ({ t, min })).filter((x) => !Number.isNaN(x.min));
     for (const { t, min } of list) lines[t] = min;
@@ -142,6 +165,15 @@ export function finishAssignment(
       // The quota line: the lowest score this tier admitted.
       if (counts[q]! > 0) lines[t] = score[ranked[j - 1]!]!;
     }
+  } else if (r?.kind === 'cumulative_share') {
+    const values = cols.metrics.get(r.metric)!;
+    order ??= rankCumulative(
+      pre.ranked,
+      values,
+      r.tieBreak.map((t) => ({ values: cols.metrics.get(t.metric)!, order: t.order })),
+      input.codes,
+    );
+    cumulative = cumulativeTiers(r, values, order, tier, source, plan.tiers.length);
   }
   if (plan.defaultTier >= 0) {
     const ranked = pre.ranked;
@@ -163,6 +195,36 @@ export function finishAssignment(
     flags,
     belowCount,
     lines,
-    order: r?.kind === 'quotas' ? order : null,
+    order: r?.kind === 'quotas' || r?.kind === 'cumulative_share' ? order : null,
+    cumulative,
   };
+}
+
+/** Step 4 for cumulative-share rankings: tiers along the ranked list (see cumulativeCut). */
+function cumulativeTiers(
+  r: Extract<NonNullable<Plan['ranking']>, { kind: 'cumulative_share' }>,
+  values: Float64Array,
+  order: Int32Array,
+  tier: Int16Array,
+  source: Uint8Array,
+  tierCount: number,
+): CumulativeShares {
+  const cut = cumulativeCut(order, values, r.basisPoints);
+  const share = new Float64Array(tier.length).fill(Number.NaN);
+  const floor = new Float64Array(tierCount).fill(Number.NaN);
+  const upTo = new Float64Array(tierCount).fill(Number.NaN);
+  r.tiers.forEach((t, k) => {
+    upTo[t] = r.basisPoints[k]! / 100;
+  });
+  const SHARE = TierSource.share;
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    const t = r.tiers[cut.slot[j]!]!;
+    tier[i] = t;
+    source[i] = SHARE;
+    share[i] = cut.share[j]!;
+    // Descending order: the last counted customer of a tier has its lowest counted value.
+    if (shareUnits(values[i]!) > 0) floor[t] = values[i]!;
+  }
+  return { metric: r.metric, share, floor, upTo };
 }

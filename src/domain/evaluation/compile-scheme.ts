@@ -8,8 +8,8 @@ import type { Plan, PlanCriterion, PlanGate, PlanRanking } from './plan';
 
 /**
  * Validates a scheme document and compiles it into a plan for `evaluate`: tiers sorted by
- * rank (index 0 best), metrics in dependency order, bands as typed arrays, quotas in basis
- * points. Throws a VALIDATION DomainError listing every problem of an invalid scheme.
+ * rank (index 0 best), metrics in dependency order, bands as typed arrays, quotas and
+ * cumulative-share lines in basis points. Throws a VALIDATION DomainError listing every problem of an invalid scheme.
  */
 export function compileScheme(input: SchemeInput | Scheme): Plan {
   const scheme = parseScheme(input);
@@ -26,7 +26,8 @@ export function compileScheme(input: SchemeInput | Scheme): Plan {
     const s = c;
     const maxPoints = maxPointsOf(s);
     const higherIsBetter =
-      (s.kind === 'linear' || s.kind === 'percentile') && s.higherIsBetter !== undefined
+      (s.kind === 'linear' || s.kind === 'percentile' || s.kind === 'quantile') &&
+      s.higherIsBetter !== undefined
         ? s.higherIsBetter
         : metric.direction === 'higher';
     const out: PlanCriterion = {
@@ -64,6 +65,15 @@ export function compileScheme(input: SchemeInput | Scheme): Plan {
       tiers: Int16Array.from(quotas, (q) => tierOf(q.tier)),
       basisPoints: Int32Array.from(quotas, (q) => Math.round(q.percent * 100)),
       rounding: a.ranking.rounding,
+      tieBreak: a.ranking.tieBreak,
+    };
+  } else if (a.ranking?.kind === 'cumulative_share') {
+    // The checks keep the lines in tier order and ascending, so listed order is rank order.
+    ranking = {
+      kind: 'cumulative_share',
+      metric: a.ranking.metric,
+      tiers: Int16Array.from(a.ranking.shares, (q) => tierOf(q.tier)),
+      basisPoints: Int32Array.from(a.ranking.shares, (q) => Math.round(q.upTo * 100)),
       tieBreak: a.ranking.tieBreak,
     };
   }

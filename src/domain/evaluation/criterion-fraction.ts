@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import type { PlanCriterion } from './plan';
+import { quantileBucket } from './quantile';
 import { lowerBound, upperBound } from './sorted-search';
 
 /** The fraction of maxPoints a present value earns under criterion c, whatever its kind. */
@@ -12,6 +13,14 @@ export function fractionFunction(
   if (s.kind === 'percentile')
     return percentileFraction(population ?? new Float64Array(0), s.method, c.higherIsBetter);
   if (s.kind === 'category') return categoryFraction(c, labels);
+  if (s.kind === 'quantile') {
+    const bucket = quantileBucket(population ?? new Float64Array(0), s.buckets, c.higherIsBetter);
+    // An empty population only happens for a missing-value substitute: it earns nothing.
+    return (v) => {
+      const b = bucket(v);
+      return Number.isNaN(b) ? 0 : b / s.buckets;
+    };
+  }
   return valueFraction(c);
 }
 

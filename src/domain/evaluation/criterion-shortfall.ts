@@ -1,5 +1,6 @@
 import type { MetricUnit } from '../scheme/metric-catalog';
 import type { PlanCriterion } from './plan';
+import { bucketTarget } from './quantile';
 
 /** The smallest change of one criterion's metric that alone lifts the score to a target. */
 export interface Shortfall {
@@ -14,7 +15,7 @@ export interface Shortfall {
   change?: number;
   /** False when even full points on this criterion leave the score short. */
   reachable: boolean;
-  /** True for percentile criteria: the others' values move too. */
+  /** True for percentile and quantile criteria: the others' values move too. */
   estimate: boolean;
 }
 
@@ -34,7 +35,7 @@ export function criterionShortfall(c: PlanCriterion, ctx: ShortfallContext): Sho
     unit: c.metric.unit,
     current: ctx.current,
     reachable: ctx.needed <= 1 + 1e-12,
-    estimate: c.scoring.kind === 'percentile',
+    estimate: c.scoring.kind === 'percentile' || c.scoring.kind === 'quantile',
   };
   if (!base.reachable) return base;
   const need = Math.max(0, ctx.needed);
@@ -54,6 +55,15 @@ export function criterionShortfall(c: PlanCriterion, ctx: ShortfallContext): Sho
       s.method,
       c.higherIsBetter,
       need,
+    );
+  } else if (s.kind === 'quantile') {
+    // The bucket worth the needed fraction: points are maxPoints × bucket / buckets.
+    const bucket = Math.max(1, Math.ceil(need * s.buckets - 1e-9));
+    target = bucketTarget(
+      ctx.population ?? new Float64Array(0),
+      s.buckets,
+      c.higherIsBetter,
+      bucket,
     );
   } else {
     const values = s.map

@@ -1,5 +1,5 @@
-import { finishAssignment, type PreRanking, preRank } from './assign-tiers';
-import { metricColumns } from './columns';
+import { type CumulativeShares, finishAssignment, type PreRanking, preRank } from './assign-tiers';
+import { checkInput, metricColumns } from './columns';
 import { type ConditionColumns, conditionMask } from './condition-mask';
 import type { EvaluationInput } from './evaluation-input';
 import type { Plan } from './plan';
@@ -21,7 +21,10 @@ export interface EvaluationWork {
   /** Per criterion: sorted population of a percentile criterion. */
   populations: (Float64Array | undefined)[];
   pre: PreRanking;
-  /** Quota ranking of `pre.ranked`, best first; null for threshold and rule schemes. */
+  /**
+   * Quota or cumulative-share ranking of `pre.ranked`, best first; null for threshold and rule
+   * schemes.
+   */
   order: Int32Array | null;
   /** Σ weights each customer is scored on; null when that is every criterion's weight. */
   weightSum: Float64Array | null;
@@ -55,6 +58,11 @@ export interface EvaluationResult {
   belowCount: Uint16Array;
   /** Per tier: the score line (threshold, or lowest score a quota admitted); NaN if none. */
   lines: Float64Array;
+  /**
+   * Cumulative-share rankings only: each customer's cumulative share of the metric and each
+   * tier's line and lowest admitted value.
+   */
+  cumulative?: CumulativeShares;
   /** Customers in the segment. */
   inSegment: number;
   work: EvaluationWork;
@@ -66,9 +74,14 @@ export interface EvaluationResult {
  * the row order (ties end on the customer code).
  */
 export function evaluate(plan: Plan, input: EvaluationInput): EvaluationResult {
-  const columns = metricColumns(plan, input);
+  // The segment reads attributes and tags only (the scheme checks refuse metrics there), so
+  // it comes first: quantile metrics rank the segment's customers.
+  checkInput(plan, input);
+  const segment = plan.segment
+    ? conditionMask(plan.segment, conditionColumns(input, new Map()))
+    : null;
+  const columns = metricColumns(plan, input, segment);
   const cols = conditionColumns(input, columns);
-  const segment = plan.segment ? conditionMask(plan.segment, cols) : null;
   const scoring: ScoringColumns = { n: input.n, columns, segment, categories: input.categories };
   const totals = totalScores(plan, scoring);
   const pre = preRank(plan, cols, segment, input);
@@ -126,6 +139,7 @@ export function finish(
     belowCount: a.belowCount,
     lines: a.lines,
     inSegment,
+    ...(a.cumulative ? { cumulative: a.cumulative } : {}),
     work: { ...work, order: a.order, weightSum: totals.weightSum },
   } as Omit<EvaluationResult, 'points'> as EvaluationResult;
   let points: Float64Array[] | undefined;

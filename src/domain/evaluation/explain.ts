@@ -28,6 +28,32 @@ export interface Explanation {
   byRule: RuleGap[];
   /** Gates of the next tier the customer fails (needed however the tier is reached). */
   gates: ConditionGap[];
+  /** Cumulative-share rankings: where the customer stands on the running total. */
+  share?: ShareStanding;
+}
+
+/**
+ * A customer on a cumulative-share ranking: "cumulative profit share at this customer 47.3%,
+ * line 50%", and what its metric must exceed for the next tier up.
+ */
+export interface ShareStanding {
+  metric: string;
+  /** The customer's value of the metric (NaN when missing). */
+  value: number;
+  /** Cumulative share in percent at this customer, its own value counted; NaN when not counted. */
+  share: number;
+  /** The line (upTo, percent) of the customer's tier. */
+  line: number;
+  /** The next tier's line, when there is a next tier on the ranking. */
+  nextLine?: number;
+  /**
+   * Beat the last customer the next tier admitted (`> floor`): ranked ahead of it, the customer
+   * has at most that customer's running total before it, below the line — so with the others
+   * unchanged this is enough. A smaller rise can suffice when the line moves with the total.
+   */
+  target?: { op: '>'; value: number };
+  /** target − value; absent when the value is missing. */
+  change?: number;
 }
 
 /** A tiny step above a quota line: scores carry six decimals. */
@@ -35,7 +61,9 @@ const STEP = 10 ** -SCORE_DECIMALS;
 
 /**
  * Explains row i of a result: the next tier, the score it takes (a threshold, or just above
- * the lowest score the next tier's quota admitted — an estimate, since others move too), and
+ * the lowest score the next tier's quota admitted — an estimate, since others move too) or,
+ * on a cumulative-share ranking, the customer's share, its tier's line and the metric value
+ * to beat (`share`, an estimate too), and
  * for each criterion the change of its metric that alone would close the gap, in the
  * metric's unit; plus the failing conditions of rules and gates that lead to that tier.
  */
@@ -57,11 +85,22 @@ export function explain(
     byRule: [],
     gates: [],
   };
+  if (tier === 0 && result.cumulative && result.source[i] === TierSource.share)
+    out.share = shareStanding(result, i, tier, -1);
   if (tier <= 0) return out;
   const next = tier - 1;
   const cols = conditionColumns(input, result.work.columns);
 
   const r = plan.ranking;
+  if (
+    r?.kind === 'cumulative_share' &&
+    result.cumulative &&
+    result.source[i] === TierSource.share
+  ) {
+    out.share = shareStanding(result, i, tier, next);
+    // Others' values move the total and the lines with it.
+    if (out.share.target) out.estimate = true;
+  }
   let target: number | undefined;
   if (r?.kind === 'thresholds' && !Number.isNaN(r.minScore[next]!)) target = r.minScore[next]!;
   if (r?.kind === 'quotas' && !Number.isNaN(result.lines[next]!)) {
@@ -126,4 +165,24 @@ function criterionShortfalls(
       labels: input.categories?.[c.metric.key],
     });
   });
+}
+
+/** Row i on the cumulative-share ranking; `next` is -1 at the top. */
+function shareStanding(
+  result: EvaluationResult,
+  i: number,
+  tier: number,
+  next: number,
+): ShareStanding {
+  const c = result.cumulative!;
+  const value = result.work.columns.get(c.metric)![i]!;
+  const out: ShareStanding = { metric: c.metric, value, share: c.share[i]!, line: c.upTo[tier]! };
+  if (next < 0 || Number.isNaN(c.upTo[next]!)) return out;
+  out.nextLine = c.upTo[next]!;
+  const floor = c.floor[next]!;
+  if (!Number.isNaN(floor)) {
+    out.target = { op: '>', value: floor };
+    if (!Number.isNaN(value)) out.change = floor - value;
+  }
+  return out;
 }

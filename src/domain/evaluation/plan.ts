@@ -60,6 +60,15 @@ export type PlanRanking =
       basisPoints: Int32Array;
       rounding: 'largest_remainder' | 'cumulative';
       tieBreak: { metric: string; order: 'desc' | 'asc' }[];
+    }
+  | {
+      kind: 'cumulative_share';
+      /** The metric key whose running total is cut. */
+      metric: string;
+      /** Tiers best first, with their cumulative lines in basis points (ascending, last 10000). */
+      tiers: Int16Array;
+      basisPoints: Int32Array;
+      tieBreak: { metric: string; order: 'desc' | 'asc' }[];
     };
 
 /** A scheme compiled for evaluation: tiers by rank, resolved metrics, typed band tables. */
@@ -98,6 +107,8 @@ export const TierSource = {
   quota: 4,
   default: 5,
   override: 6,
+  /** A cumulative-share line of the ranked metric. */
+  share: 7,
 } as const;
 export type TierSourceCode = (typeof TierSource)[keyof typeof TierSource];
 

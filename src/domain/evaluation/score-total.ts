@@ -98,10 +98,13 @@ function finalizeScores(
   }
 }
 
-/** The sorted populations of the plan's percentile criteria (undefined for the others). */
+/**
+ * The sorted populations of the plan's percentile and quantile criteria (undefined for the
+ * others): the segment's customers with a value.
+ */
 export function percentilePopulations(plan: Plan, s: ScoringColumns): (Float64Array | undefined)[] {
   return plan.criteria.map((c) =>
-    c.scoring.kind === 'percentile'
+    c.scoring.kind === 'percentile' || c.scoring.kind === 'quantile'
       ? presentValues(s.columns.get(c.metric.key)!, s.segment)
       : undefined,
   );

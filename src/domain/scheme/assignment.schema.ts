@@ -23,6 +23,21 @@ export type TierGate = z.output<typeof gateSchema>;
 export const QUOTA_ROUNDING = ['largest_remainder', 'cumulative'] as const;
 export type QuotaRounding = (typeof QUOTA_ROUNDING)[number];
 
+/** A percentage 0…100 with at most two decimals, so it is exact in basis points. */
+const twoDecimalPercent = (field: string) =>
+  finite(field)
+    .refine((p) => p >= 0 && p <= 100, `${field} must be between 0 and 100`)
+    .refine(
+      (p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6,
+      `${field} takes at most two decimals`,
+    );
+
+/** Orderings that settle equal ranking keys before the customer code does. */
+const tieBreakSchema = z
+  .array(z.strictObject({ metric: metricKeySchema, order: z.enum(['desc', 'asc']) }))
+  .max(3, 'at most three tie-break metrics')
+  .default([]);
+
 /**
  * Ranking of the customers no rule placed:
  * - thresholds: the best tier whose minScore the score reaches (score ≥ minScore);
@@ -31,7 +46,14 @@ export type QuotaRounding = (typeof QUOTA_ROUNDING)[number];
  *   `largest_remainder` gives each tier ⌊m·p/100⌋ and hands the leftover customers one each to
  *   the tiers with the largest fractional remainders (ties: better tier first);
  *   `cumulative` ends tier k at round-half-up(m × cumulative share of tiers 1…k).
- *   Percentages carry at most two decimals (computed exactly in basis points).
+ *   Percentages carry at most two decimals (computed exactly in basis points);
+ * - cumulative_share: the list ranked by `metric` (desc, then each `tieBreak`, then code) is
+ *   cut where the running total of the metric crosses each tier's `upTo` share of the total
+ *   (key = the customers who together make the first 50%, …). The customer who crosses a line
+ *   belongs to the tier above it; lines ascend and the last is 100. The metric counts in
+ *   hundredths, rounded half up, so running totals are exact; customers whose value is
+ *   missing or not above 0 add nothing to the total and take the last tier. Scores play no
+ *   part, so criteria are optional. Details in evaluation/cumulative-share.ts.
  */
 export const rankingSchema = z.discriminatedUnion(
   'kind',
@@ -48,25 +70,34 @@ export const rankingSchema = z.discriminatedUnion(
         .array(
           z.strictObject({
             tier: idSchema('tier'),
-            percent: finite('percent')
-              .refine((p) => p >= 0 && p <= 100, 'percent must be between 0 and 100')
-              .refine(
-                (p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6,
-                'percent takes at most two decimals',
-              ),
+            percent: twoDecimalPercent('percent'),
           }),
         )
         .min(1, 'quotas needs at least one tier'),
       rounding: z
         .enum(QUOTA_ROUNDING, { error: `rounding must be one of ${QUOTA_ROUNDING.join(', ')}` })
         .default('largest_remainder'),
-      tieBreak: z
-        .array(z.strictObject({ metric: metricKeySchema, order: z.enum(['desc', 'asc']) }))
-        .max(3, 'at most three tie-break metrics')
-        .default([]),
+      tieBreak: tieBreakSchema,
+    }),
+    z.strictObject({
+      kind: z.literal('cumulative_share'),
+      metric: metricKeySchema,
+      shares: z
+        .array(
+          z.strictObject({
+            tier: idSchema('tier'),
+            upTo: twoDecimalPercent('upTo').refine(
+              (p) => p > 0,
+              'upTo must be greater than 0: a line at 0% admits nobody',
+            ),
+          }),
+        )
+        .min(1, 'shares needs at least one tier')
+        .max(50),
+      tieBreak: tieBreakSchema,
     }),
   ],
-  { error: 'ranking kind must be thresholds or quotas' },
+  { error: 'ranking kind must be thresholds, quotas or cumulative_share' },
 );
 export type Ranking = z.output<typeof rankingSchema>;
 

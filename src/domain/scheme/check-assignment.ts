@@ -6,8 +6,8 @@ import type { SchemeIssue } from './scheme-issue';
 /**
  * Checks the tier ladder and every place that names a tier: duplicate ids and ranks, unknown
  * tiers, thresholds that a better tier already shadows or that lie above the scale, quotas
- * that are zero or do not total 100%, a missing default, a gate on the lowest tier (nowhere to
- * fall), and conditions that can never hold.
+ * that are zero or do not total 100%, cumulative-share lines out of order, a missing default, a
+ * gate on the lowest tier (nowhere to fall), and conditions that can never hold.
  */
 export function checkAssignment(
   s: SchemeDocument,
@@ -79,7 +79,7 @@ export function checkAssignment(
     );
 
   const r = a.ranking;
-  if (r && s.criteria.length === 0)
+  if (r && r.kind !== 'cumulative_share' && s.criteria.length === 0)
     issues.push({ path: ['criteria'], message: 'ranking by score needs at least one criterion' });
   if (r?.kind === 'thresholds') {
     checkThresholds(r.thresholds, rankOf, s.score.scale, known, issues);
@@ -92,13 +92,10 @@ export function checkAssignment(
     }
   } else if (r?.kind === 'quotas') {
     checkQuotas(r.quotas, known, issues);
-    r.tieBreak.forEach((t, i) => {
-      if (!metrics.has(t.metric))
-        issues.push({
-          path: ['assignment', 'ranking', 'tieBreak', i, 'metric'],
-          message: `unknown metric ${t.metric}; declare it in metrics`,
-        });
-    });
+    checkTieBreaks(r.tieBreak, metrics, issues);
+  } else if (r?.kind === 'cumulative_share') {
+    checkShares(r, rankOf, metrics, known, issues);
+    checkTieBreaks(r.tieBreak, metrics, issues);
   } else if (a.default === undefined) {
     issues.push({
       path: ['assignment', 'default'],
@@ -107,12 +104,87 @@ export function checkAssignment(
   }
 
   if (s.provisional?.tier !== undefined) known(s.provisional.tier, ['provisional', 'tier']);
-  if (s.hysteresis?.margin !== undefined && !r) {
+  if (s.hysteresis?.margin !== undefined && (!r || r.kind === 'cumulative_share')) {
     issues.push({
       path: ['hysteresis', 'margin'],
-      message: 'a score margin needs a ranking (thresholds or quotas) to measure against',
+      message: r
+        ? 'a score margin needs a score ranking (thresholds or quotas); cumulative_share ranks by a metric, so use consecutiveRuns'
+        : 'a score margin needs a ranking (thresholds or quotas) to measure against',
     });
   }
+}
+
+function checkTieBreaks(
+  list: readonly { metric: string }[],
+  metrics: ReadonlyMap<string, MetricInfo>,
+  issues: SchemeIssue[],
+): void {
+  list.forEach((t, i) => {
+    if (!metrics.has(t.metric))
+      issues.push({
+        path: ['assignment', 'ranking', 'tieBreak', i, 'metric'],
+        message: `unknown metric ${t.metric}; declare it in metrics`,
+      });
+  });
+}
+
+/**
+ * Cumulative-share lines: a known metric to add up, each tier once, tiers listed best first,
+ * lines strictly ascending and the last at 100% (else customers past it would have no tier).
+ */
+function checkShares(
+  r: { metric: string; shares: readonly { tier: string; upTo: number }[] },
+  rankOf: ReadonlyMap<string, number>,
+  metrics: ReadonlyMap<string, MetricInfo>,
+  known: (id: string, path: (string | number)[]) => boolean,
+  issues: SchemeIssue[],
+): void {
+  const at = ['assignment', 'ranking'];
+  const metric = metrics.get(r.metric);
+  if (!metric) {
+    issues.push({
+      path: [...at, 'metric'],
+      message: `unknown metric ${r.metric}; declare it in metrics (known: ${[...metrics.keys()].join(', ') || 'none'})`,
+    });
+  } else if (metric.direction === 'lower') {
+    issues.push({
+      path: [...at, 'metric'],
+      message: `${r.metric} is lower-is-better: a cumulative share adds up a quantity where more is better (revenue, profit)`,
+    });
+  }
+  const seen = new Map<string, number>();
+  let prev: { upTo: number; rank: number | undefined; i: number } | undefined;
+  r.shares.forEach((q, i) => {
+    const path = [...at, 'shares', i];
+    const ok = known(q.tier, [...path, 'tier']);
+    const dup = seen.get(q.tier);
+    if (ok && dup !== undefined)
+      issues.push({
+        path: [...path, 'tier'],
+        message: `tier ${q.tier} is listed twice (also shares[${dup}])`,
+      });
+    if (ok) seen.set(q.tier, i);
+    const rank = rankOf.get(q.tier);
+    if (prev) {
+      if (q.upTo <= prev.upTo)
+        issues.push({
+          path: [...path, 'upTo'],
+          message: `upTo ${q.upTo} must be above ${prev.upTo} of shares[${prev.i}]: lines ascend from the best tier`,
+        });
+      if (rank !== undefined && prev.rank !== undefined && rank <= prev.rank)
+        issues.push({
+          path: [...path, 'tier'],
+          message: `tier ${q.tier} ranks above ${r.shares[prev.i]!.tier} of shares[${prev.i}]: list the tiers best first`,
+        });
+    }
+    prev = { upTo: q.upTo, rank, i };
+  });
+  const last = r.shares.length - 1;
+  if (last >= 0 && r.shares[last]!.upTo !== 100)
+    issues.push({
+      path: [...at, 'shares', last, 'upTo'],
+      message: `the last line is ${r.shares[last]!.upTo}%; it must be 100% so every customer gets a tier`,
+    });
 }
 
 function checkThresholds(

@@ -5,7 +5,12 @@ import {
   resolveMetric,
   suggestMetric,
 } from './metric-catalog';
-import { type DeriveOp, type MetricDecl, metricKeyOf } from './metric-decl.schema';
+import {
+  type DeriveOp,
+  type DeriveOperand,
+  type MetricDecl,
+  metricKeyOf,
+} from './metric-decl.schema';
 import type { SchemeIssue } from './scheme-issue';
 
 /** What the rest of the scheme needs to know about one declared metric key. */
@@ -17,7 +22,16 @@ export interface MetricInfo {
   unit: MetricUnit;
   direction: MetricDirection;
   range?: readonly [number, number];
-  derive?: { op: DeriveOp; of: readonly [string, string] };
+  /**
+   * A derived metric's formula: operands are metric keys or constants; `buckets` and
+   * `higherIsBetter` (resolved from the source metric) are set for quantiles.
+   */
+  derive?: {
+    op: DeriveOp;
+    of: readonly DeriveOperand[];
+    buckets?: number;
+    higherIsBetter?: boolean;
+  };
   /** Position in `metrics`, for error paths. */
   index: number;
 }
@@ -32,6 +46,8 @@ export function checkMetrics(
   issues: SchemeIssue[],
 ): Map<string, MetricInfo> {
   const out = new Map<string, MetricInfo>();
+  // Derived metrics without a stated unit, to be given their operand's unit where it carries.
+  const unitFromOperand = new Set<string>();
   const firstAt = new Map<string, number>();
   decls.forEach((d, i) => {
     const key = metricKeyOf(d);
@@ -45,15 +61,24 @@ export function checkMetrics(
     }
     firstAt.set(key, i);
     if (d.derive) {
-      const percent = d.derive.op === 'percent_of';
-      out.set(key, {
+      const { op, of, buckets, higherIsBetter } = d.derive;
+      const unit = op === 'percent_of' ? 'percent' : op === 'quantile' ? 'score' : 'number';
+      const info: MetricInfo = {
         key,
         label: d.label ?? { zh: key, en: key },
-        unit: d.unit ?? (percent ? 'percent' : 'number'),
+        unit: d.unit ?? unit,
         direction: d.higherIsBetter === false ? 'lower' : 'higher',
-        derive: { op: d.derive.op, of: d.derive.of },
+        derive: { op, of },
         index: i,
-      });
+      };
+      if (buckets !== undefined) {
+        info.derive!.buckets = buckets;
+        // A bucket number: conditions outside 1…buckets can never hold and are refused.
+        info.range = [1, buckets];
+      }
+      if (higherIsBetter !== undefined) info.derive!.higherIsBetter = higherIsBetter;
+      if (d.unit === undefined) unitFromOperand.add(key);
+      out.set(key, info);
       return;
     }
     const def = resolveMetric(d.id!);
@@ -90,13 +115,45 @@ export function checkMetrics(
     out.set(key, info);
   });
   checkDerived(out, issues);
+  resolveDerived(out, unitFromOperand);
   return out;
+}
+
+/** Metric keys among a formula's operands (constants left out). */
+export function operandKeys(m: Pick<MetricInfo, 'derive'>): string[] {
+  return (m.derive?.of ?? []).filter((o): o is string => typeof o === 'string');
+}
+
+/**
+ * Fills in what a derived metric takes from its operands: a metric scaled by a constant
+ * (revenue_6m / 6, revenue × 1.13, points + 100) keeps that metric's unit, so a monthly
+ * average still reads as money; a quantile orders customers by its metric's direction unless
+ * the formula says otherwise.
+ */
+function resolveDerived(metrics: Map<string, MetricInfo>, unitFromOperand: Set<string>): void {
+  const resolving = new Set<string>();
+  const resolve = (m: MetricInfo): void => {
+    const d = m.derive;
+    if (!d || resolving.has(m.key)) return;
+    resolving.add(m.key);
+    const keys = operandKeys(m);
+    const source = keys.length === 1 ? metrics.get(keys[0]!) : undefined;
+    if (source) resolve(source);
+    if (d.op === 'quantile') {
+      d.higherIsBetter ??= source ? source.direction === 'higher' : true;
+    } else if (unitFromOperand.has(m.key) && source && d.of.length === 2 && d.op !== 'percent_of') {
+      const scaled = d.op === 'ratio' ? typeof d.of[1] === 'number' : true;
+      if (scaled) m.unit = source.unit;
+    }
+    unitFromOperand.delete(m.key);
+  };
+  for (const m of metrics.values()) resolve(m);
 }
 
 function checkDerived(metrics: Map<string, MetricInfo>, issues: SchemeIssue[]): void {
   for (const m of metrics.values()) {
     m.derive?.of.forEach((ref, j) => {
-      if (!metrics.has(ref)) {
+      if (typeof ref === 'string' && !metrics.has(ref)) {
         issues.push({
           path: ['metrics', m.index, 'derive', 'of', j],
           message: `unknown metric ${ref}; declare it in metrics before deriving from it`,
@@ -112,7 +169,7 @@ function checkDerived(metrics: Map<string, MetricInfo>, issues: SchemeIssue[]): 
     stack.push(key);
     const m = metrics.get(key)!;
     m.derive?.of.forEach((ref, j) => {
-      if (!metrics.has(ref)) return;
+      if (typeof ref !== 'string' || !metrics.has(ref)) return;
       const s = state.get(ref);
       if (s === 'open') {
         const cycle = [...stack.slice(stack.indexOf(ref)), ref].join(' → ');
@@ -137,7 +194,8 @@ export function evaluationOrder(metrics: Map<string, MetricInfo>): string[] {
   const visit = (key: string) => {
     if (done.has(key)) return;
     done.add(key);
-    for (const ref of metrics.get(key)?.derive?.of ?? []) visit(ref);
+    const m = metrics.get(key);
+    for (const ref of m ? operandKeys(m) : []) visit(ref);
     out.push(key);
   };
   for (const key of metrics.keys()) visit(key);

@@ -37,7 +37,12 @@ export type MissingPolicy = z.output<typeof missingSchema>;
  *   (reversed when lower is better);
  * - percentile: maxPoints × the customer's percentile among the scheme's customers with a value
  *   (`cume_dist` = share of customers at or below; `percent_rank` = (rank − 1)/(N − 1), as SQL);
- * - category: points for listed values, `otherwise` for the rest.
+ * - category: points for listed values, `otherwise` for the rest;
+ * - quantile: maxPoints × b / buckets for the customer's bucket b (1…buckets) among the
+ *   scheme's customers with a value: b = 1 + ⌊buckets × worse / count⌋, `worse` counting the
+ *   customers with a strictly worse value. Equal values share a bucket (the lowest their
+ *   values reach), so a bucket may hold more or fewer than count / buckets customers and one
+ *   may stay empty; with 5 buckets and maxPoints 5 this is the classic 1–5 quintile score.
  * `higherIsBetter` defaults to the metric's catalog direction.
  */
 const common = {
@@ -91,8 +96,19 @@ export const criterionSchema = z.discriminatedUnion(
       otherwise: points('otherwise').default(0),
       maxPoints: positive('maxPoints').optional(),
     }),
+    z.strictObject({
+      ...common,
+      kind: z.literal('quantile'),
+      buckets: z
+        .number({ error: 'buckets must be a number' })
+        .int('buckets must be a whole number')
+        .min(2, 'buckets must be at least 2')
+        .max(100, 'buckets must be at most 100'),
+      maxPoints: positive('maxPoints'),
+      higherIsBetter: z.boolean().optional(),
+    }),
   ],
-  { error: 'criterion kind must be one of bands, linear, percentile, category' },
+  { error: 'criterion kind must be one of bands, linear, percentile, category, quantile' },
 );
 export type Criterion = z.output<typeof criterionSchema>;
 /** The scoring part of a criterion is the criterion itself, discriminated by kind. */

@@ -11,7 +11,12 @@ export {
   type MetricUnit,
   resolveMetric,
 } from './metric-catalog';
-export { DERIVE_OPS, type MetricDecl } from './metric-decl.schema';
+export {
+  BINARY_DERIVE_OPS,
+  DERIVE_OPS,
+  type DeriveOperand,
+  type MetricDecl,
+} from './metric-decl.schema';
 export { parseScheme, type SchemeValidation, validateScheme } from './parse-scheme';
 export { type Scheme, type SchemeInput, schemeSchema } from './scheme.schema';
 export { formatIssuePath, type SchemeIssue } from './scheme-issue';
