@@ -47,7 +47,10 @@ describe('tierdesk CLI', { timeout: 120_000 }, () => {
     expect(stdout).toMatch(/Scheme abcd version 1/);
     expect(stdout).toMatch(/Run \d+: 300 customers as of 2026-11-30/);
     for (const tier of ['A', 'B', 'C', 'D']) expect(stdout).toContain(`'${tier}'`);
-    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^Rank,Code,Name,Tier id,Tier,Score/);
     expect(lines.length - 1).toBeGreaterThan(0);
     expect(lines.length - 1).toBeLessThanOrEqual(300);

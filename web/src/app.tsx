@@ -32,6 +32,15 @@ const DuplicatesPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('./pages/imports/import-page').then((m) => ({ default: m.ImportPage })),
 );
+const SchemesPage = lazy(() =>
+  import('./pages/tiering/schemes-page').then((m) => ({ default: m.SchemesPage })),
+);
+const SchemeEditorPage = lazy(() =>
+  import('./pages/tiering/scheme-editor-page').then((m) => ({ default: m.SchemeEditorPage })),
+);
+const RunPage = lazy(() =>
+  import('./pages/tiering/run-page').then((m) => ({ default: m.RunPage })),
+);
 const SettingsPage = lazy(() =>
   import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -77,6 +86,9 @@ export function AppRoutes() {
         />
         <Route path="customers/import" element={guarded('customers.import', <ImportPage />)} />
         <Route path="customers/:id" element={guarded('customers.read', <CustomerDetailPage />)} />
+        <Route path="tiering" element={guarded('tiering.read', <SchemesPage />)} />
+        <Route path="tiering/schemes/:id" element={guarded('tiering.read', <SchemeEditorPage />)} />
+        <Route path="tiering/runs/:id" element={guarded('tiering.read', <RunPage />)} />
         {PLANNED_AREAS.map((area) => (
           <Route
             key={area}

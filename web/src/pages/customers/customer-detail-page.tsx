@@ -95,7 +95,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       />
       {merged && <MergedBanner customer={c} />}
       <ProfileCard customer={c} defs={defs.data ?? []} />
-      <CustomerPlaceholders />
+      <CustomerPlaceholders customerId={c.id} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
