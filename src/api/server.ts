@@ -23,6 +23,7 @@ import { exportRoutes } from './routes/export.routes';
 import { factRoutes } from './routes/facts.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
+import { reviewRoutes } from './routes/review.routes';
 import { tieringRoutes } from './routes/tiering.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
 
@@ -95,6 +96,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(userRoutes(deps));
   await app.register(ownerRoutes(deps));
   await app.register(tieringRoutes(deps));
+  await app.register(reviewRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

@@ -11,3 +11,10 @@ export function businessDate(now: Date, timeZone: string): string {
     day: '2-digit',
   }).format(now);
 }
+
+/** The date `days` after a YYYY-MM-DD date (negative for before). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-import-tracking';
 import * as m0004 from './migrations/0004-monthly-rollups';
 import * as m0005 from './migrations/0005-tiering';
 import * as m0006 from './migrations/0006-result-indexes';
+import * as m0007 from './migrations/0007-review-cycles';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-monthly-rollups': m0004,
   '0005-tiering': m0005,
   '0006-result-indexes': m0006,
+  '0007-review-cycles': m0007,
 };
 
 const provider: MigrationProvider = {

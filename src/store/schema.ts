@@ -397,6 +397,108 @@ export interface TierOverridesTable {
   revoked_at: string | null;
 }
 
+export interface ReviewCyclesTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  scheme_id: number;
+  scheme_version_id: number;
+  run_id: number | null;
+  as_of: string;
+  scope: string;
+  deadline: string;
+  effective_from: string | null;
+  status: string;
+  current_step: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface ReviewStepsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  position: number;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  role_id: string;
+  due_on: string;
+  completed_by: number | null;
+  completed_at: string | null;
+}
+
+export interface ReviewEventsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  position: number;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface ReviewProposalsTable {
+  cycle_id: number;
+  customer_id: number;
+  computed_tier: string;
+  score: number | null;
+  previous_tier: string | null;
+  proposed_tier: string | null;
+  proposal_reason: string | null;
+  proposed_by: number | null;
+  proposed_at: string | null;
+  credit_grade: string | null;
+  receivables_confirmed: number | null;
+  finance_note: string | null;
+  finance_by: number | null;
+  finance_at: string | null;
+  revised_tier: string | null;
+  revision_reason: string | null;
+  revised_by: number | null;
+  revised_at: string | null;
+  version: Generated<number>;
+}
+
+export interface TierPublicationsTable {
+  id: Generated<number>;
+  scheme_id: number;
+  run_id: number;
+  cycle_id: number | null;
+  effective_from: string;
+  published_by: number | null;
+  published_at: string;
+  summary: string;
+}
+
+export interface TierHistoryTable {
+  id: Generated<number>;
+  scheme_id: number;
+  customer_id: number;
+  from_tier: string | null;
+  to_tier: string | null;
+  reason: string | null;
+  publication_id: number | null;
+  run_id: number | null;
+  cycle_id: number | null;
+  approver_id: number | null;
+  effective_from: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  payload: string;
+  entity: string | null;
+  entity_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -429,4 +531,11 @@ export interface DB {
   tier_results: TierResultsTable;
   customer_tiers: CustomerTiersTable;
   tier_overrides: TierOverridesTable;
+  review_cycles: ReviewCyclesTable;
+  review_steps: ReviewStepsTable;
+  review_events: ReviewEventsTable;
+  review_proposals: ReviewProposalsTable;
+  tier_publications: TierPublicationsTable;
+  tier_history: TierHistoryTable;
+  notifications: NotificationsTable;
 }

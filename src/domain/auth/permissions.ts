@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'tiering.manage',
   /** Run a scheme and try what-if changes. */
   'tiering.run',
+  /** Start, extend and cancel review cycles; publish a run without a cycle. */
+  'reviews.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,6 +56,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'audit.read',
       'tiering.read',
       'tiering.run',
+      'reviews.manage',
     ],
   },
   {

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { notFound } from '../../domain/errors';
+import { dateSchema } from '../../domain/money';
+import type { Scheme } from '../../domain/scheme';
+import { findCustomerById } from '../../store/customers.repository';
+import * as history from '../../store/review/history.repository';
+import * as pubs from '../../store/review/publications.repository';
+import { findSchemeById, latestVersion, listSchemes } from '../../store/tiering/schemes.repository';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { requirePermission } from '../guard';
+import { parseInput } from '../parse';
+
+async function schemeNames(deps: Deps) {
+  const all = await listSchemes(deps.store.db);
+  return new Map(all.map((s) => [s.id, { key: s.key, name: { zh: s.nameZh, en: s.nameEn } }]));
+}
+
+/** A customer's tier timeline across all schemes, newest first, with scheme names. */
+export async function customerTierHistory(deps: Deps, ctx: Ctx, customerId: number) {
+  requirePermission(ctx, 'customers.read');
+  if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
+  const names = await schemeNames(deps);
+  return (await history.customerHistory(deps.store.db, customerId)).map((h) => ({
+    ...h,
+    scheme: names.get(h.schemeId) ?? null,
+  }));
+}
+
+/** The tier a customer held in each scheme on a date (from the history of publications). */
+export async function customerTiersOn(deps: Deps, ctx: Ctx, customerId: number, rawDate: string) {
+  requirePermission(ctx, 'customers.read');
+  const date = parseInput(dateSchema('date'), rawDate, 'Invalid date');
+  if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
+  const names = await schemeNames(deps);
+  return (await history.tiersOnDate(deps.store.db, customerId, date))
+    .filter((h) => h.toTier !== null)
+    .map((h) => ({
+      schemeId: h.schemeId,
+      scheme: names.get(h.schemeId) ?? null,
+      tier: h.toTier!,
+      since: h.effectiveFrom,
+    }));
+}
+
+/** A scheme's publications, oldest first: the tier distribution over time. */
+export async function schemePublications(deps: Deps, ctx: Ctx, schemeId: number) {
+  requirePermission(ctx, 'tiering.read');
+  if (!(await findSchemeById(deps.store.db, schemeId))) throw notFound('Scheme', schemeId);
+  return pubs.listPublications(deps.store.db, schemeId);
+}
+
+export const changesQuery = z.strictObject({
+  direction: z.enum(['up', 'down', 'entered', 'left']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** The customers a publication moved: upgrades, downgrades, new or gone, a page at a time. */
+export async function publicationChanges(
+  deps: Deps,
+  ctx: Ctx,
+  publicationId: number,
+  raw: z.input<typeof changesQuery>,
+) {
+  requirePermission(ctx, 'tiering.read');
+  const q = parseInput(changesQuery, raw, 'Invalid changes query');
+  const p = await pubs.findPublication(deps.store.db, publicationId);
+  if (!p) throw notFound('Publication', publicationId);
+  const v = await latestVersion(deps.store.db, p.schemeId);
+  const tiers = ((v?.document as Scheme | undefined)?.tiers ?? [])
+    .slice()
+    .sort((a, b) => a.rank - b.rank)
+    .map((t) => t.id);
+  let pairs: [string | null, string | null][] | undefined;
+  if (q.direction === 'entered') pairs = tiers.map((t) => [null, t]);
+  else if (q.direction === 'left') pairs = tiers.map((t) => [t, null]);
+  else if (q.direction) {
+    pairs = [];
+    tiers.forEach((from, i) => {
+      tiers.forEach((to, j) => {
+        if (q.direction === 'up' ? j < i : j > i) pairs!.push([from, to]);
+      });
+    });
+  }
+  const page = await history.publicationChanges(
+    deps.store.db,
+    publicationId,
+    pairs,
+    q.page,
+    q.pageSize,
+  );
+  return { ...page, page: q.page, pageSize: q.pageSize, publication: p };
+}

@@ -1,0 +1,4 @@
+export * from './cycle.schema';
+export * from './proposal';
+export * from './steps';
+export * from './workflow';
