@@ -223,6 +223,28 @@ describeEachEngine('the annual review cycle through the API', ({ deps }) => {
     expect(back.json()).toMatchObject({ currentStep: 2 });
     await as.east!.request({ method: 'POST', url: `${url}/steps/revise/complete` });
 
+    // The side-by-side view: movers against the published tiers, with the revenue at stake.
+    const upList = (
+      await admin.request({ method: 'GET', url: `${url}/proposals?moved=up&pageSize=500` })
+    ).json() as { items: (Proposal & { revenueMinor: number })[]; total: number };
+    if (raised.previousTier !== 'A')
+      expect(upList.items.map((p) => p.customerId)).toContain(raised.customerId);
+    for (const p of upList.items)
+      expect(['A', 'B', 'C'].indexOf(p.finalTier)).toBeLessThan(
+        ['A', 'B', 'C'].indexOf(p.previousTier ?? 'C'),
+      );
+    expect(upList.items.some((p) => p.revenueMinor > 0)).toBe(true);
+    const sheet = await admin.request({ method: 'GET', url: `${url}/proposals.xlsx` });
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const csv = await admin.request({ method: 'GET', url: `${url}/proposals.csv?lang=en` });
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toMatch(/^Code,Name,Region,"Revenue, last 12 months",Score/);
+    expect(lines).toHaveLength(cycle.progress.total + 1);
+
     // Step 4 and 5: approve, publish.
     const approved = await as.gm!.request({ method: 'POST', url: `${url}/steps/approve/complete` });
     expect(approved.json()).toMatchObject({ currentStep: 4 });

@@ -126,6 +126,8 @@ export const proposal = z
     revisedAt: z.string().nullable(),
     version: z.number().int(),
     finalTier: z.string(),
+    /** Revenue over the 12 months up to the cycle's as-of date, in minor units. */
+    revenueMinor: z.number(),
   })
   .meta({ id: 'ReviewProposal' });
 

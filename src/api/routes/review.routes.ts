@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps';
 import * as cycles from '../../app/review/cycles.service';
+import { exportEvaluationForm } from '../../app/review/evaluation-form.service';
 import * as history from '../../app/review/history.service';
 import * as proposals from '../../app/review/proposals.service';
 import { publishCycle, publishRun } from '../../app/review/publish.service';
@@ -161,6 +162,7 @@ export const reviewRoutes =
             tier: z.string().optional(),
             changed: z.enum(['true', 'false']).optional(),
             pending: z.enum(['rate', 'finance']).optional(),
+            moved: z.enum(['up', 'down']).optional(),
             q: z.string().optional(),
             page: z.coerce.number().int().optional(),
             pageSize: z.coerce.number().int().optional(),
@@ -169,6 +171,41 @@ export const reviewRoutes =
         },
       },
       (req) => proposals.listProposals(deps, ctxOf(req), req.params.id, req.query),
+    );
+    app.get(
+      '/api/reviews/cycles/:id/proposals.:format',
+      {
+        config: { access: 'tiering.read' },
+        schema: {
+          tags,
+          summary: 'Download the evaluation form (CSV or XLSX)',
+          params: idParams.extend({ format: z.enum(['csv', 'xlsx']) }),
+          querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+          response: { 200: z.any().describe('The file (CSV or XLSX)'), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const f = req.params.format;
+        const stream = await exportEvaluationForm(
+          deps,
+          ctxOf(req),
+          req.params.id,
+          f,
+          req.query.lang,
+        );
+        return reply
+          .header(
+            'content-type',
+            f === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header(
+            'content-disposition',
+            `attachment; filename="evaluation-form-${req.params.id}.${f}"`,
+          )
+          .send(stream);
+      },
     );
     app.put(
       '/api/reviews/cycles/:id/proposals/:customerId/rating',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors';
+import { resolveWindow } from '../../domain/metrics/window-range';
 import {
   finalTier,
   financeInput,
@@ -35,6 +36,8 @@ export const proposalsQuery = z.strictObject({
     .optional()
     .transform((v) => v === 'true'),
   pending: z.enum(['rate', 'finance']).optional(),
+  /** Only customers the draft moves up or down against the published tiers. */
+  moved: z.enum(['up', 'down']).optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -51,30 +54,62 @@ export async function listProposals(
   const q = parseInput(proposalsQuery, raw, 'Invalid proposals query');
   const { cycle, steps } = await cycleState(deps, cycleId);
   const rating = steps[cycle.currentStep]?.kind === 'rate' && cycle.status === 'open';
-  const page = await proposals.listProposals(
+  const filter = await proposalFilter(deps, cycle, {
+    region: rating ? regionOf(ctx) : null,
+    tier: q.tier,
+    changed: q.changed,
+    pending: q.pending,
+    moved: q.moved,
+    q: q.q,
+  });
+  const page = filter
+    ? await proposals.listProposals(deps.store.db, filter, q.page, q.pageSize)
+    : { items: [], total: 0 };
+  const window = resolveWindow({ kind: 'last_n_months', months: 12 }, cycle.asOf);
+  const revenue = await proposals.revenueOf(
     deps.store.db,
-    {
-      cycleId,
-      region: rating ? regionOf(ctx) : null,
-      tier: q.tier,
-      changed: q.changed,
-      pending: q.pending,
-      q: q.q,
-    },
-    q.page,
-    q.pageSize,
+    page.items.map((p) => p.customerId),
+    window.fromMonth,
+    window.toMonth,
   );
   return {
     ...page,
-    items: page.items.map((p) => ({ ...p, finalTier: finalTier(p) })),
+    items: page.items.map((p) => ({
+      ...p,
+      finalTier: finalTier(p),
+      revenueMinor: revenue.get(p.customerId) ?? 0,
+    })),
     page: q.page,
     pageSize: q.pageSize,
   };
 }
 
+/** The store filter of a proposals query; undefined when nothing can match (no such move). */
+async function proposalFilter(
+  deps: Deps,
+  cycle: { id: number; schemeVersionId: number },
+  q: Omit<proposals.ProposalFilter, 'cycleId' | 'moves'> & { moved?: 'up' | 'down' | undefined },
+): Promise<proposals.ProposalFilter | undefined> {
+  const { moved, ...rest } = q;
+  const filter: proposals.ProposalFilter = { cycleId: cycle.id, ...rest };
+  if (!moved) return filter;
+  const tiers = await schemeTiers(deps, cycle.schemeVersionId);
+  const moves: [string, string][] = [];
+  tiers.forEach((from, i) => {
+    tiers.forEach((to, j) => {
+      if (moved === 'up' ? j < i : j > i) moves.push([from, to]);
+    });
+  });
+  return moves.length ? { ...filter, moves } : undefined;
+}
+
+/** The scheme version's tier ids, best first. */
 async function schemeTiers(deps: Deps, versionId: number): Promise<string[]> {
   const v = await findVersion(deps.store.db, versionId);
-  return ((v?.document as Scheme | undefined)?.tiers ?? []).map((t) => t.id);
+  return ((v?.document as Scheme | undefined)?.tiers ?? [])
+    .slice()
+    .sort((a, b) => a.rank - b.rank)
+    .map((t) => t.id);
 }
 
 /**
@@ -112,7 +147,7 @@ async function editable(
         ],
       });
   }
-  return p;
+  return { ...p, asOf: cycle.asOf };
 }
 
 function requireReason(changed: boolean, reason: string | undefined, field: string) {
@@ -127,7 +162,7 @@ async function save(
   deps: Deps,
   ctx: Ctx,
   cycleId: number,
-  p: proposals.ProposalRow,
+  p: proposals.ProposalRow & { asOf: string },
   version: number,
   set: Parameters<typeof proposals.updateProposal>[4],
   action: string,
@@ -148,7 +183,9 @@ async function save(
     });
   });
   const fresh = (await proposals.findProposal(deps.store.db, cycleId, p.customerId))!;
-  return { ...fresh, finalTier: finalTier(fresh) };
+  const w = resolveWindow({ kind: 'last_n_months', months: 12 }, p.asOf);
+  const revenue = await proposals.revenueOf(deps.store.db, [p.customerId], w.fromMonth, w.toMonth);
+  return { ...fresh, finalTier: finalTier(fresh), revenueMinor: revenue.get(p.customerId) ?? 0 };
 }
 
 /** Step 1: a sales manager rates a customer, proposing a tier (a reason when it differs). */

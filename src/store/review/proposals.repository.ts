@@ -37,6 +37,8 @@ export interface ProposalFilter {
   tier?: string | undefined;
   /** Only proposals whose final tier differs from the published tier (up or down). */
   changed?: boolean | undefined;
+  /** Only proposals whose final tier differs from the published one by one of these pairs. */
+  moves?: readonly [string, string][] | undefined;
   /** Only proposals a step has not touched yet. */
   pending?: 'rate' | 'finance' | undefined;
   q?: string | undefined;
@@ -55,6 +57,15 @@ function base(db: Kysely<DB>, f: ProposalFilter) {
     q = q.where((eb) =>
       eb.or([eb('p.previous_tier', 'is', null), eb(final, '!=', eb.ref('p.previous_tier'))]),
     );
+  if (f.moves) {
+    const moves = f.moves;
+    // The caller passes at least one pair (an empty list matches nothing and is not queried).
+    q = q.where((eb) =>
+      eb.or(
+        moves.map(([from, to]) => eb.and([eb('p.previous_tier', '=', from), eb(final, '=', to)])),
+      ),
+    );
+  }
   if (f.pending === 'rate') q = q.where('p.proposed_by', 'is', null);
   if (f.pending === 'finance') q = q.where('p.finance_by', 'is', null);
   if (f.q) {
@@ -208,4 +219,23 @@ export async function proposalProgress(db: Kysely<DB>, cycleId: number, region?:
     finance: Number(r.finance),
     revised: Number(r.revised),
   };
+}
+
+/** Revenue (minor units) per customer over a month range, from the monthly rollups. */
+export async function revenueOf(
+  db: Kysely<DB>,
+  customerIds: readonly number[],
+  fromMonth: string,
+  toMonth: string,
+): Promise<Map<number, number>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customer_month_rollups')
+    .select(['customer_id', (eb) => eb.fn.sum<string | number>('revenue_minor').as('revenue')])
+    .where('customer_id', 'in', customerIds)
+    .where('month', '>=', fromMonth)
+    .where('month', '<=', toMonth)
+    .groupBy('customer_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.revenue)]));
 }
