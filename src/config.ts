@@ -50,6 +50,7 @@ const envSchema = z.object({
     .default('Asia/Shanghai')
     .refine(isTimeZone, 'TZ must be an IANA time zone such as Asia/Shanghai'),
   TIERDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TIERDESK_JOBS: z.enum(['on', 'off'], { error: 'TIERDESK_JOBS must be on or off' }).default('on'),
 });
 
 export type DatabaseConfig =
@@ -69,6 +70,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   timeZone: string;
   cookieSecure: 'auto' | 'true' | 'false';
+  /** Whether `serve` runs the job runner and scheduler (tests start one themselves). */
+  jobs: 'on' | 'off';
 }
 
 /** Raised for a bad environment; the message names each bad variable and what it expects. */
@@ -128,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
     cookieSecure: e.TIERDESK_COOKIE_SECURE,
+    jobs: e.TIERDESK_JOBS,
   };
 }

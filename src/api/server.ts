@@ -23,6 +23,8 @@ import { exportRoutes } from './routes/export.routes';
 import { factRoutes } from './routes/facts.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
+import { jobRoutes } from './routes/jobs.routes';
+import { lifecycleRoutes } from './routes/lifecycle.routes';
 import { reviewRoutes } from './routes/review.routes';
 import { tieringRoutes } from './routes/tiering.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
@@ -97,6 +99,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(ownerRoutes(deps));
   await app.register(tieringRoutes(deps));
   await app.register(reviewRoutes(deps));
+  await app.register(lifecycleRoutes(deps));
+  await app.register(jobRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

@@ -26,6 +26,7 @@ function toCustomer(r: Row, tags: string[]): Customer {
     tags,
     customFields: JSON.parse(r.custom_fields || '{}') as Record<string, unknown>,
     status: r.status as Customer['status'],
+    lifecycleStage: (r.lifecycle_stage ?? 'active') as Customer['lifecycleStage'],
     mergedIntoId: r.merged_into_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -89,6 +90,9 @@ function filtered(db: Kysely<DB>, engine: Engine, q: CustomerFilters) {
   if (q.region) query = query.where('c.region', '=', q.region);
   if (q.province) query = query.where('c.province', '=', q.province);
   if (q.size) query = query.where('c.size', '=', q.size);
+  if (q.lifecycleStage) query = query.where('c.lifecycle_stage', '=', q.lifecycleStage);
+  if (q.purpose === 'marketing')
+    query = query.where('c.lifecycle_stage', 'not in', ['terminating', 'terminated']);
   if (q.tag) {
     const tag = q.tag;
     query = query.where((eb) =>
@@ -149,7 +153,14 @@ export async function findCustomerByCreditCode(db: Kysely<DB>, creditCode: strin
 
 export type CustomerWrite = Omit<
   CustomersTable,
-  'id' | 'created_at' | 'updated_at' | 'version' | 'custom_fields' | 'status' | 'merged_into_id'
+  | 'id'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
+  | 'custom_fields'
+  | 'status'
+  | 'merged_into_id'
+  | 'lifecycle_stage'
 > & { custom_fields: string };
 
 /** Inserts a customer and returns its id. */

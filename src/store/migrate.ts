@@ -7,6 +7,8 @@ import * as m0004 from './migrations/0004-monthly-rollups';
 import * as m0005 from './migrations/0005-tiering';
 import * as m0006 from './migrations/0006-result-indexes';
 import * as m0007 from './migrations/0007-review-cycles';
+import * as m0008 from './migrations/0008-jobs';
+import * as m0009 from './migrations/0009-relationship-lifecycle';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0005-tiering': m0005,
   '0006-result-indexes': m0006,
   '0007-review-cycles': m0007,
+  '0008-jobs': m0008,
+  '0009-relationship-lifecycle': m0009,
 };
 
 const provider: MigrationProvider = {

@@ -77,6 +77,7 @@ export interface CustomersTable {
   source: string | null;
   custom_fields: Generated<string>; // JSON object of custom field values
   status: Generated<string>; // 'active' | 'merged'
+  lifecycle_stage: Generated<string>; // prospect | active | terminating | terminated
   merged_into_id: number | null;
 }
 
@@ -499,6 +500,90 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface UpgradeApplicationsTable {
+  id: Generated<number>;
+  scheme_id: number;
+  customer_id: number;
+  current_tier: string | null;
+  requested_tier: string;
+  reason: string;
+  applicant_id: number | null;
+  status: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  expires_on: string | null;
+  override_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerTerminationsTable {
+  id: Generated<number>;
+  customer_id: number;
+  status: string;
+  reason: string;
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  notice_sent_on: string | null;
+  notice_channel: string | null;
+  notice_note: string | null;
+  orders_closed_by: number | null;
+  orders_closed_at: string | null;
+  settled_by: number | null;
+  settled_at: string | null;
+  settlement_note: string | null;
+  completed_by: number | null;
+  completed_at: string | null;
+  version: Generated<number>;
+}
+
+export interface MarketingActivitiesTable {
+  id: Generated<number>;
+  customer_id: number;
+  kind: string;
+  title: string;
+  planned_on: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string; // JSON
+  status: Generated<string>; // queued | running | done | failed
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  progress: string | null; // JSON
+  error: string | null;
+  locked_until: string | null;
+  locked_by: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface JobSchedulesTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  cron: string;
+  timezone: string;
+  payload: string; // JSON
+  enabled: Generated<number>;
+  next_run_at: string | null;
+  last_run_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   roles: RolesTable;
   users: UsersTable;
@@ -538,4 +623,9 @@ export interface DB {
   tier_publications: TierPublicationsTable;
   tier_history: TierHistoryTable;
   notifications: NotificationsTable;
+  upgrade_applications: UpgradeApplicationsTable;
+  customer_terminations: CustomerTerminationsTable;
+  marketing_activities: MarketingActivitiesTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
 }

@@ -12,6 +12,7 @@ export function testConfig(database: DatabaseConfig, over: Partial<Config> = {})
     demo: 'off',
     demoCustomers: 0,
     logLevel: 'silent',
+    jobs: 'off',
     timeZone: 'Asia/Shanghai',
     cookieSecure: 'false',
     ...over,

@@ -21,6 +21,7 @@ export const customerResponse = z
     tags: z.array(z.string()),
     customFields: z.record(z.string(), z.unknown()),
     status: z.enum(['active', 'merged']),
+    lifecycleStage: z.enum(['prospect', 'active', 'terminating', 'terminated']),
     mergedIntoId: z.number().int().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

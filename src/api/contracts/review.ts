@@ -128,6 +128,11 @@ export const proposal = z
     finalTier: z.string(),
     /** Revenue over the 12 months up to the cycle's as-of date, in minor units. */
     revenueMinor: z.number(),
+    /** Points of each criterion in the cycle's run (the evaluation form's columns). */
+    points: z.record(z.string(), z.number().nullable()).optional(),
+    proposedByName: z.string().nullable().optional(),
+    financeByName: z.string().nullable().optional(),
+    revisedByName: z.string().nullable().optional(),
   })
   .meta({ id: 'ReviewProposal' });
 

@@ -37,7 +37,9 @@ export async function cycleState(deps: Deps, cycleId: number) {
 /**
  * Starts a review cycle: runs the scheme's latest version at the as-of date (a draft run),
  * locks that version (edits make a new one, so the cycle reviews exactly what was run), and
- * writes one proposal per customer of the scope, all audited. Due dates count from today.
+ * writes one proposal per customer of the scope, all audited. An interim cycle also takes in
+ * every customer whose provisional tier has come due, whatever its scope. Due dates count from
+ * today.
  */
 export async function createCycle(deps: Deps, ctx: Ctx, raw: CreateCycleInput | unknown) {
   requirePermission(ctx, 'reviews.manage');
@@ -73,7 +75,12 @@ export async function createCycle(deps: Deps, ctx: Ctx, raw: CreateCycleInput | 
       input.steps.map((s) => ({ ...s, dueOn: addDays(start, s.dueDays) })),
       now,
     );
-    const proposals = await cycles.insertProposals(trx, cycleId, run.runId, input.scope);
+    let proposals = await cycles.insertProposals(trx, cycleId, run.runId, input.scope);
+    const provisionalDue =
+      input.kind === 'interim'
+        ? await cycles.insertProvisionalDue(trx, cycleId, run.runId, scheme.id)
+        : 0;
+    proposals += provisionalDue;
     await lockVersion(trx, version.id);
     await cycles.insertEvent(
       trx,
@@ -91,7 +98,7 @@ export async function createCycle(deps: Deps, ctx: Ctx, raw: CreateCycleInput | 
       action: 'review_cycle.create',
       entity: 'review_cycle',
       entityId: cycleId,
-      after: { ...input, runId: run.runId, versionId: version.id, proposals },
+      after: { ...input, runId: run.runId, versionId: version.id, proposals, provisionalDue },
     });
     return cycleId;
   });

@@ -13,7 +13,11 @@ import { requirePermission } from '../guard';
 import { cycleState } from './cycles.service';
 
 type Lang = 'zh-CN' | 'en';
-type Row = proposals.ProposalRow & { revenueMinor: number };
+type Row = proposals.ProposalRow & {
+  revenueMinor: number;
+  points: Record<string, number | null>;
+  names: Map<number, string>;
+};
 
 const HEADERS: [keyof Row | 'final' | 'revenue', string, string][] = [
   ['code', '客户编码', 'Code'],
@@ -35,19 +39,29 @@ const HEADERS: [keyof Row | 'final' | 'revenue', string, string][] = [
 
 async function* withRevenue(
   deps: Deps,
-  cycleId: number,
+  cycle: { id: number; runId: number | null },
   fromMonth: string,
   toMonth: string,
 ): AsyncGenerator<Row> {
+  const cycleId = cycle.id;
   let batch: proposals.ProposalRow[] = [];
   const flush = async function* () {
-    const revenue = await proposals.revenueOf(
+    const ids = batch.map((p) => p.customerId);
+    const revenue = await proposals.revenueOf(deps.store.db, ids, fromMonth, toMonth);
+    const points = cycle.runId
+      ? await proposals.pointsOf(deps.store.db, cycle.runId, ids)
+      : new Map<number, Record<string, number | null>>();
+    const names = await proposals.userNames(
       deps.store.db,
-      batch.map((p) => p.customerId),
-      fromMonth,
-      toMonth,
+      batch.flatMap((p) => [p.proposedBy, p.financeBy, p.revisedBy]),
     );
-    for (const p of batch) yield { ...p, revenueMinor: revenue.get(p.customerId) ?? 0 };
+    for (const p of batch)
+      yield {
+        ...p,
+        revenueMinor: revenue.get(p.customerId) ?? 0,
+        points: points.get(p.customerId) ?? {},
+        names,
+      };
     batch = [];
   };
   for await (const p of proposals.iterateProposals(deps.store.db, { cycleId })) {
@@ -81,6 +95,25 @@ export async function exportEvaluationForm(
   );
   const tier = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
   const yes = lang === 'en' ? ['yes', 'no'] : ['是', '否'];
+  const doc = v?.document as Scheme | undefined;
+  const who = (id: number | null, r: Row) => (id === null ? null : (r.names.get(id) ?? `#${id}`));
+  const extra: ExportColumn<Row>[] = [
+    ...(doc?.criteria ?? []).map(
+      (c): ExportColumn<Row> => ({
+        header: lang === 'en' ? c.label.en : c.label.zh,
+        width: 10,
+        value: (r) => {
+          const p = r.points[c.id];
+          return p === null || p === undefined ? null : Math.round(p * 100) / 100;
+        },
+      }),
+    ),
+    { header: lang === 'en' ? 'Rated by' : '评定人', value: (r) => who(r.proposedBy, r) },
+    { header: lang === 'en' ? 'Rated at' : '评定时间', value: (r) => r.proposedAt, width: 22 },
+    { header: lang === 'en' ? 'Finance by' : '财务评定人', value: (r) => who(r.financeBy, r) },
+    { header: lang === 'en' ? 'Revised by' : '复评人', value: (r) => who(r.revisedBy, r) },
+    { header: lang === 'en' ? 'Revised at' : '复评时间', value: (r) => r.revisedAt, width: 22 },
+  ];
   const columns: ExportColumn<Row>[] = HEADERS.map(([key, zh, en]) => ({
     header: lang === 'en' ? en : zh,
     width: key === 'name' ? 36 : key.toString().endsWith('Reason') ? 30 : 14,
@@ -104,6 +137,8 @@ export async function exportEvaluationForm(
       }
     },
   }));
+  columns.splice(5, 0, ...extra.slice(0, doc?.criteria?.length ?? 0));
+  columns.push(...extra.slice(doc?.criteria?.length ?? 0));
   await writeAudit(deps.store.db, ctx, {
     action: 'review_cycle.export_form',
     entity: 'review_cycle',
@@ -114,7 +149,7 @@ export async function exportEvaluationForm(
   return writeTable(
     format,
     columns,
-    withRevenue(deps, cycleId, window.fromMonth, window.toMonth),
+    withRevenue(deps, cycle, window.fromMonth, window.toMonth),
     lang === 'en' ? 'Evaluation form' : '客户质量等级评估表',
   );
 }

@@ -72,12 +72,25 @@ export async function listProposals(
     window.fromMonth,
     window.toMonth,
   );
+  const ids = page.items.map((p) => p.customerId);
+  const points = cycle.runId
+    ? await proposals.pointsOf(deps.store.db, cycle.runId, ids)
+    : new Map();
+  const names = await proposals.userNames(
+    deps.store.db,
+    page.items.flatMap((p) => [p.proposedBy, p.financeBy, p.revisedBy]),
+  );
+  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
   return {
     ...page,
     items: page.items.map((p) => ({
       ...p,
       finalTier: finalTier(p),
       revenueMinor: revenue.get(p.customerId) ?? 0,
+      points: points.get(p.customerId) ?? {},
+      proposedByName: nameOf(p.proposedBy),
+      financeByName: nameOf(p.financeBy),
+      revisedByName: nameOf(p.revisedBy),
     })),
     page: q.page,
     pageSize: q.pageSize,

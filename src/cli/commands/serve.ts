@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildServer } from '../../api/server';
 import { ensureFirstAdmin, openDeps } from '../../app/bootstrap';
 import { loadDemoIfEmpty } from '../../app/demo/demo.service';
+import { startJobRunner } from '../../app/jobs/runner';
 import { loadConfig } from '../../config';
 
 /** `tierdesk serve`: migrate, seed the admin (and demo data on an empty database), listen. */
@@ -24,7 +25,11 @@ export function registerServeCommand(program: Command): void {
       if (demo)
         console.log(`  Demo data loaded: ${demo.customers} customers, ${demo.orders} orders.`);
       const { app } = await buildServer(deps);
+      // Scheduled and long work runs in this process; TIERDESK_JOBS=off leaves it to another one.
+      const stopJobs =
+        config.jobs === 'off' ? undefined : startJobRunner(deps, { logger: app.log });
       const close = async () => {
+        await stopJobs?.();
         await app.close();
         await deps.store.close();
         process.exit(0);

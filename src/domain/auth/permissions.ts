@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'tiering.run',
   /** Start, extend and cancel review cycles; publish a run without a cycle. */
   'reviews.manage',
+  /** See background jobs (scheduled and long work) with their progress and errors. */
+  'jobs.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -91,6 +91,16 @@ export const listCustomersQuery = z.object({
   region: z.string().trim().max(100).optional(),
   province: z.string().trim().max(50).optional(),
   size: z.enum(CUSTOMER_SIZES).optional(),
+  lifecycleStage: z
+    .enum(['prospect', 'active', 'terminating', 'terminated'], {
+      error: 'lifecycleStage must be prospect, active, terminating or terminated',
+    })
+    .optional(),
+  /**
+   * `marketing` selects what a marketing list may hold: customers leaving or gone are left out
+   * whatever the other filters say (seed 001 §4: after termination, no marketing).
+   */
+  purpose: z.enum(['marketing'], { error: 'purpose must be marketing' }).optional(),
   // Accepts the query-string text and the boolean it becomes, so parsing twice is harmless.
   includeMerged: z
     .union([z.boolean(), z.enum(['true', 'false'])])
@@ -119,8 +129,14 @@ export interface Customer {
   tags: string[];
   customFields: Record<string, unknown>;
   status: 'active' | 'merged';
+  /** Where the relationship stands; terminating and terminated customers get no marketing. */
+  lifecycleStage: LifecycleStage;
   mergedIntoId: number | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
+
+/** Stages of the relationship (seed 001 §4): from prospect to active to terminated. */
+export const LIFECYCLE_STAGES = ['prospect', 'active', 'terminating', 'terminated'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];

@@ -304,3 +304,27 @@ export async function insertProposals(
     where ${sql.join(conditions, sql` and `)}`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
+
+/**
+ * Adds to an interim cycle the customers whose published tier was provisional and whose
+ * provisional period has ended by this run (seed 002: new customers are re-evaluated after six
+ * months), whatever the cycle's scope; returns how many were added.
+ */
+export async function insertProvisionalDue(
+  db: Kysely<DB>,
+  cycleId: number,
+  runId: number,
+  schemeId: number,
+): Promise<number> {
+  const r = await sql`
+    insert into review_proposals (cycle_id, customer_id, computed_tier, score, previous_tier, version)
+    select ${cycleId}, t.customer_id, t.tier, t.score, t.previous_tier, 1
+    from tier_results t
+    join customer_tiers ct on ct.customer_id = t.customer_id and ct.scheme_id = ${schemeId}
+    join tier_results pt on pt.run_id = ct.run_id and pt.customer_id = t.customer_id
+    where t.run_id = ${runId} and (pt.flags & 1) <> 0 and (t.flags & 1) = 0
+      and not exists (
+        select 1 from review_proposals p where p.cycle_id = ${cycleId} and p.customer_id = t.customer_id
+      )`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}

@@ -239,3 +239,39 @@ export async function revenueOf(
     .execute();
   return new Map(rows.map((r) => [Number(r.customer_id), Number(r.revenue)]));
 }
+
+/** Each customer's criterion points in a run (the evaluation form's columns). */
+export async function pointsOf(
+  db: Kysely<DB>,
+  runId: number,
+  customerIds: readonly number[],
+): Promise<Map<number, Record<string, number | null>>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('tier_results')
+    .select(['customer_id', 'points'])
+    .where('run_id', '=', runId)
+    .where('customer_id', 'in', customerIds)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.customer_id),
+      r.points === null ? {} : (JSON.parse(r.points) as Record<string, number | null>),
+    ]),
+  );
+}
+
+/** Display names of users, for "who" columns. */
+export async function userNames(
+  db: Kysely<DB>,
+  ids: readonly (number | null)[],
+): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.id), r.display_name]));
+}

@@ -26,6 +26,8 @@ export interface Customer {
   tags: string[];
   customFields: Record<string, unknown>;
   status: 'active' | 'merged';
+  /** Where the relationship stands; terminating and terminated customers get no marketing. */
+  lifecycleStage: 'prospect' | 'active' | 'terminating' | 'terminated';
   /** The survivor, when this customer was merged into another. */
   mergedIntoId: number | null;
   createdAt: string;
