@@ -137,6 +137,48 @@ describe('what-if', () => {
     same(step.result, evaluate(compileScheme(doc as never), input));
   });
 
+  it('re-weights ties by tie-break and code as a full evaluation does, rows in any order', () => {
+    // Coarse values make many equal scores, so the kept tie-break order decides the cut;
+    // rows come in code order once and shuffled once (the path without the kept order).
+    const tied: CustomerRow[] = Array.from({ length: 60 }, (_, i) => ({
+      id: i + 1,
+      code: `T${String(i).padStart(3, '0')}`,
+      metrics: {
+        revenue: (i % 4) * 250,
+        on_time_payment_rate: i % 3 === 0 ? null : 50 + (i % 2) * 50,
+      },
+    }));
+    const shuffled = [...tied].sort((a, b) => ((a.id * 37) % 61) - ((b.id * 37) % 61));
+    // Equal weights make (revenue 0, pay 75) and (revenue 500, pay 50) tie: the revenue
+    // tie-break then ranks against code order, inside one score.
+    const traded: CustomerRow[] = Array.from({ length: 40 }, (_, i) => ({
+      id: i + 1,
+      code: `X${String(i).padStart(3, '0')}`,
+      metrics: { revenue: i % 2 ? 500 : 0, on_time_payment_rate: i % 2 ? 50 : 75 },
+    }));
+    for (const list of [tied, shuffled, traded]) {
+      const plan = compileScheme(quotaScheme as never);
+      const input = columnarInput(plan, list);
+      const first = evaluate(plan, input);
+      const changes: Record<string, number>[] = [
+        { sales: 10 },
+        { pay: 90 },
+        { sales: 40, pay: 60 },
+        { sales: 50, pay: 50 },
+      ];
+      for (const weights of changes) {
+        const step = whatIf(plan, input, { weights }, first);
+        const doc = structuredClone(quotaScheme) as unknown as {
+          criteria: { id: string; weight: number }[];
+          score: { weightsMustSumTo?: number };
+        };
+        for (const c of doc.criteria) c.weight = weights[c.id] ?? c.weight;
+        delete doc.score.weightsMustSumTo;
+        same(step.result, evaluate(compileScheme(doc as never), input));
+      }
+    }
+  });
+
   it('validates the changed scheme', () => {
     const plan = compileScheme(quotaScheme as never);
     const input = columnarInput(plan, rows);
