@@ -132,7 +132,9 @@ export async function chooseOption(
     if (!(await openDropdown(page).isVisible())) await select.click();
     const option = openDropdown(page).getByTitle(title, { exact: true });
     await option.waitFor();
-    await option.click();
+    // A dropdown that opens at the bottom of a drawer can keep re-placing itself, so Playwright
+    // never finds the option stable; the click event itself is what the select listens to.
+    await option.click({ timeout: 3_000 }).catch(() => option.dispatchEvent('click'));
     try {
       await shown.waitFor({ timeout: 5_000 });
       return;

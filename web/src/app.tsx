@@ -41,6 +41,16 @@ const SchemeEditorPage = lazy(() =>
 const RunPage = lazy(() =>
   import('./pages/tiering/run-page').then((m) => ({ default: m.RunPage })),
 );
+const EliminationPage = lazy(() => import('./pages/lifecycle/elimination-page'));
+const ReviewsPage = lazy(() =>
+  import('./pages/reviews/reviews-page').then((m) => ({ default: m.ReviewsPage })),
+);
+const CyclePage = lazy(() =>
+  import('./pages/reviews/cycle-page').then((m) => ({ default: m.CyclePage })),
+);
+const PrintPage = lazy(() =>
+  import('./pages/reviews/print-page').then((m) => ({ default: m.PrintPage })),
+);
 const SettingsPage = lazy(() =>
   import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -70,6 +80,17 @@ export function AppRoutes() {
           </Suspense>
         }
       />
+      {/* The printable evaluation form stands outside the layout, so paper shows no menu. */}
+      <Route
+        path="/reviews/:id/print"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<FullPageSpin />}>
+              {guarded('tiering.read', <PrintPage />)}
+            </Suspense>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -89,6 +110,9 @@ export function AppRoutes() {
         <Route path="tiering" element={guarded('tiering.read', <SchemesPage />)} />
         <Route path="tiering/schemes/:id" element={guarded('tiering.read', <SchemeEditorPage />)} />
         <Route path="tiering/runs/:id" element={guarded('tiering.read', <RunPage />)} />
+        <Route path="reviews" element={guarded('tiering.read', <ReviewsPage />)} />
+        <Route path="reviews/elimination" element={guarded('tiering.read', <EliminationPage />)} />
+        <Route path="reviews/:id" element={guarded('tiering.read', <CyclePage />)} />
         {PLANNED_AREAS.map((area) => (
           <Route
             key={area}

@@ -307,6 +307,8 @@ export interface CustomerTier {
   schemeName: LocalizedText;
   serviceTier: boolean;
   published: { tier: string; tierName: LocalizedText; since: string } | null;
+  /** A published tier whose effective date is still ahead. */
+  upcoming: { tier: string; tierName: LocalizedText; from: string } | null;
   latestRun: {
     runId: number;
     asOf: string;

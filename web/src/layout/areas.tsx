@@ -22,7 +22,7 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 
 /** Areas not built yet; they show a placeholder page. */
-export const PLANNED_AREAS = ['reviews', 'policies', 'service', 'analytics'] as const;
+export const PLANNED_AREAS = ['policies', 'service', 'analytics'] as const;
 export type PlannedArea = (typeof PLANNED_AREAS)[number];
 
 export interface AreaInfo {
@@ -35,8 +35,8 @@ export interface AreaInfo {
 export const AREA_INFO: Record<Area, AreaInfo> = {
   customers: { path: '/customers', icon: <TeamOutlined />, anyOf: ['customers.read'] },
   tiering: { path: '/tiering', icon: <ProfileOutlined />, anyOf: ['tiering.read'] },
+  reviews: { path: '/reviews', icon: <AuditOutlined />, anyOf: ['tiering.read'] },
   // Planned areas all work on customers, so reading customers is the least they will need.
-  reviews: { path: '/reviews', icon: <AuditOutlined />, anyOf: ['customers.read'] },
   policies: { path: '/policies', icon: <SafetyCertificateOutlined />, anyOf: ['customers.read'] },
   service: { path: '/service', icon: <CustomerServiceOutlined />, anyOf: ['customers.read'] },
   analytics: { path: '/analytics', icon: <BarChartOutlined />, anyOf: ['customers.read'] },

@@ -18,9 +18,11 @@ import { ContactsCard } from './detail/contacts-card';
 import { FactsCard } from './detail/facts-card';
 import { MergedBanner } from './detail/merged-banner';
 import { ProfileCard } from './detail/profile-card';
+import { TierHistoryCard } from './detail/tier-history-card';
 import { TimelineCard } from './detail/timeline-card';
 import { EditCustomerDrawer } from './edit-customer-drawer';
 import { TYPE_COLORS } from './labels';
+import { LifecycleCard } from './lifecycle/lifecycle-card';
 
 /** The customer 360 page: profile, contacts, addresses, timeline and facts of one customer. */
 export function CustomerDetailPage() {
@@ -108,6 +110,8 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
         </Col>
       </Row>
       <FactsCard customerId={c.id} writable={writable} />
+      <TierHistoryCard customerId={c.id} />
+      <LifecycleCard customer={c} writable={writable} />
       {/* Mounted only while open, so every edit starts from the customer as loaded now. */}
       {editing && defs.data && (
         <EditCustomerDrawer customer={c} open={editing} onClose={() => setEditing(false)} />

@@ -76,6 +76,14 @@ function TierLine({ item, en }: { item: CustomerTier; en: boolean }) {
             {t('customers.detail.tierNotPublished')}
           </Typography.Text>
         )}
+        {item.upcoming && (
+          <Tag color="purple">
+            {t('customers.detail.tierUpcoming', {
+              tier: en ? item.upcoming.tierName.en : item.upcoming.tierName.zh,
+              date: item.upcoming.from,
+            })}
+          </Tag>
+        )}
       </Typography.Text>
       {run &&
         (can('tiering.read') ? (

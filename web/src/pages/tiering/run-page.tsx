@@ -12,6 +12,7 @@ import { NotFoundPage } from '../not-found-page';
 import { DistributionChart } from './distribution-chart';
 import { localized } from './labels';
 import { MigrationHeatmap } from './migration-heatmap';
+import { PublishRunButton } from './publications-publish-button';
 import { ResultsTable } from './results-table';
 import { WhatIfPanel } from './what-if-panel';
 
@@ -121,6 +122,7 @@ function RunView({ run, version }: { run: RunDetail; version: SchemeVersion }) {
             <Link to={`/tiering/schemes/${version.schemeId}`}>
               <Button>{t('tiering.run.openScheme')}</Button>
             </Link>
+            {can('reviews.manage') && <PublishRunButton run={run} doc={doc} />}
           </Space>
         }
       />

@@ -16,6 +16,7 @@ import { useAuth } from '../../../auth/auth-provider';
 import { errorMessage } from '../../../errors';
 import { PageHeader } from '../../../layout/page-header';
 import { schemeName } from '../labels';
+import { SchemePublications } from '../publications';
 import { RunButton } from '../run-button';
 import { SchemeRuns } from '../scheme-runs';
 import { IssuesList } from './issues-list';
@@ -55,9 +56,9 @@ export function SchemeEditor({
   const [current, setCurrent] = useState(version);
   const [doc, setDoc] = useState(version.document);
   const [formKey, setFormKey] = useState(0);
-  const [tab, setTab] = useState<'form' | 'json' | 'runs'>('form');
-  // Where the document was last edited: the runs tab shows no document, so saving from it saves
-  // whichever editor was used before.
+  const [tab, setTab] = useState<'form' | 'json' | 'runs' | 'publications'>('form');
+  // Where the document was last edited: the runs and publications tabs show no document, so
+  // saving from them saves whichever editor was used before.
   const [source, setSource] = useState<'form' | 'json'>('form');
   const [json, setJson] = useState('');
   const [jsonError, setJsonError] = useState<string>();
@@ -121,8 +122,8 @@ export function SchemeEditor({
   };
 
   const switchTab = (key: string) => {
-    if (key === 'runs') {
-      setTab('runs');
+    if (key === 'runs' || key === 'publications') {
+      setTab(key);
       return;
     }
     if (key === 'json') {
@@ -241,6 +242,11 @@ export function SchemeEditor({
             key: 'runs',
             label: t('tiering.editor.runsTab'),
             children: <SchemeRuns schemeId={scheme.id} />,
+          },
+          {
+            key: 'publications',
+            label: t('publications.tab'),
+            children: <SchemePublications schemeId={scheme.id} />,
           },
         ]}
       />

@@ -1,0 +1,232 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFirstAdmin } from '../../src/app/bootstrap';
+import type { Deps } from '../../src/app/deps';
+import {
+  chooseOption,
+  launchBrowser,
+  newPage,
+  requireBuiltWeb,
+  signInAs,
+  startWebServer,
+  withPageState,
+} from '../support/browser';
+import { freshDeps } from '../support/engines';
+import { REVIEWERS, seedReview } from './review-data';
+import { seedTieringOrders } from './tiering-data';
+import { seedWebData } from './web-data';
+
+/**
+ * A button's accessible name: antd puts a space between the two characters of a two-character
+ * Chinese label, and an icon adds its own name in front.
+ */
+const button = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
+
+/**
+ * Waits until the page's finite animations (a drawer or dialog sliding in) have ended: a select
+ * clicked while its container still moves may have its dropdown closed under the click.
+ */
+async function settle(page: Page): Promise<void> {
+  // A string, as the test project has no DOM types; infinite animations (spinners) never end.
+  await page.evaluate(`Promise.all(
+    document
+      .getAnimations()
+      .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)),
+  )`);
+}
+
+/**
+ * chooseOption, tried again when the option's click itself fails: on a loaded machine the
+ * dropdown sometimes closes under the click (the option is no longer visible), which
+ * chooseOption does not retry. Each try waits at most 5 s for the option.
+ */
+async function pick(page: Page, select: Locator, title: string, shown: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    page.setDefaultTimeout(5_000);
+    try {
+      await chooseOption(page, select, title, shown);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    } finally {
+      page.setDefaultTimeout(15_000);
+    }
+  }
+}
+
+describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
+  let deps: Deps;
+  let dispose: () => Promise<void>;
+  let server: { baseUrl: string; close: () => Promise<void> };
+  let browser: Browser;
+  let ids: Map<string, number>;
+
+  beforeAll(async () => {
+    requireBuiltWeb();
+    ({ deps, dispose } = await freshDeps('sqlite'));
+    await ensureFirstAdmin(deps);
+    ids = await seedWebData(deps);
+    await seedTieringOrders(deps, ids);
+    await seedReview(deps);
+    server = await startWebServer(deps);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await dispose?.();
+  });
+
+  /** Signs one reviewer in on a fresh browser profile and checks the page never threw. */
+  async function as(
+    who: keyof typeof REVIEWERS,
+    scenario: (page: Page) => Promise<void>,
+  ): Promise<void> {
+    const { context, page, errors } = await newPage(browser, server.baseUrl);
+    page.setDefaultTimeout(15_000);
+    try {
+      await signInAs(page, REVIEWERS[who].username, REVIEWERS[who].password);
+      await scenario(page);
+    } catch (e) {
+      throw await withPageState(e, page, errors);
+    } finally {
+      await context.close();
+    }
+    expect(errors).toEqual([]);
+  }
+
+  /** Completes the cycle's current step from its page, with a comment. */
+  async function completeStep(page: Page, comment: string): Promise<void> {
+    await page.getByRole('button', { name: '完成此步' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '完成当前步骤' });
+    await dialog.getByLabel('意见（可选）').fill(comment);
+    await dialog.getByRole('button', { name: '完成此步' }).click();
+    await page.getByText('已完成此步').waitFor();
+  }
+
+  /** Opens one customer's line of the evaluation form in the drawer. */
+  async function editLine(page: Page, code: string) {
+    const row = page.getByTestId('proposals-table').getByRole('row').filter({ hasText: code });
+    await row.getByRole('button', { name: button('编辑') }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: code });
+    await drawer.waitFor();
+    await settle(page);
+    return drawer;
+  }
+
+  /** Picks a tier in the drawer's tier select and gives the reason for it. */
+  async function chooseTier(page: Page, label: string, tier: string, reason: string) {
+    const drawer = page.getByRole('dialog').filter({ has: page.getByText(label) });
+    await pick(
+      page,
+      drawer.getByRole('combobox', { name: label }),
+      tier,
+      drawer.getByTitle(tier, { exact: true }),
+    );
+    await drawer.getByLabel('理由').fill(reason);
+    await drawer.getByRole('button', { name: button('保存') }).click();
+  }
+
+  it('starts, rates, rates credit, revises, approves, publishes and shows the history', async () => {
+    let cycleUrl = '';
+
+    // The general manager starts the annual cycle; the new tiers take effect next year.
+    await as('gm', async (page) => {
+      await page.getByRole('menuitem', { name: /评审/ }).click();
+      await page.waitForURL(/\/reviews$/);
+      await page.getByRole('button', { name: /发起评审/ }).click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '发起评审周期' });
+      await dialog.waitFor();
+      await settle(page);
+      await pick(
+        page,
+        dialog.getByRole('combobox', { name: '分级方案' }),
+        '年度 ABC 分级',
+        dialog.getByTitle('年度 ABC 分级'),
+      );
+      await dialog.getByLabel('生效日期').fill(`${new Date().getFullYear() + 1}-01-01`);
+      await dialog.getByRole('button', { name: button('发起') }).click();
+      await page.waitForURL(/\/reviews\/\d+$/);
+      cycleUrl = new URL(page.url()).pathname;
+      await page.getByTestId('cycle-steps').getByText('销售经理评定').waitFor();
+      // The general manager does not rate: no edit buttons on the form for them.
+      await page.getByTestId('proposals-table').getByText('KH-1004').waitFor();
+      expect(await page.getByRole('button', { name: '完成此步' }).count()).toBe(0);
+    });
+
+    // The east sales manager sees the east region only and rates KH-1004 up, with a reason.
+    await as('east', async (page) => {
+      await page.goto(cycleUrl);
+      const table = page.getByTestId('proposals-table');
+      await table.getByText('KH-1004').waitFor();
+      expect(await table.getByText('KH-1002').count()).toBe(0);
+      await editLine(page, 'KH-1004');
+      await chooseTier(page, '建议等级', 'B', '新签三年框架协议');
+      await page.getByText('KH-1004 已保存').waitFor();
+      await table.getByTestId('final-KH-1004').getByText('B').waitFor();
+      await completeStep(page, '华东已评');
+    });
+
+    // Finance rates credit and closes its step.
+    await as('fin', async (page) => {
+      await page.goto(cycleUrl);
+      await page.getByTestId('cycle-steps').getByText('财务资信评定').waitFor();
+      await completeStep(page, '资信已评');
+    });
+
+    // The review meeting raises KH-1011 from C to B.
+    await as('east', async (page) => {
+      await page.goto(cycleUrl);
+      await editLine(page, 'KH-1011');
+      await chooseTier(page, '复评等级', 'B', '评审会：战略客户');
+      await page.getByText('KH-1011 已保存').waitFor();
+      await completeStep(page, '复评完成');
+    });
+
+    // The general manager approves, sees what will change, publishes, and reads the summary.
+    await as('gm', async (page) => {
+      await page.goto(cycleUrl);
+      await completeStep(page, '同意');
+      await page.getByRole('button', { name: button('发布') }).click();
+      const confirm = page.getByRole('dialog').filter({ hasText: '确认发布' });
+      await confirm.getByTestId('publish-preview').getByText(/升级/).waitFor();
+      await confirm.getByRole('button', { name: button('发布') }).click();
+      const summary = page.getByTestId('publication-summary');
+      await summary.waitFor();
+      expect(await summary.getByText('升级').count()).toBeGreaterThan(0);
+      await page.getByTestId('cycle-status').getByText('已发布').waitFor();
+
+      // The draft against the published tiers: KH-1004 and KH-1011 move up, with their reasons.
+      await page.getByRole('tab', { name: '草案与现行对比' }).click();
+      const compare = page.getByTestId('compare-table');
+      await compare.getByText('新签三年框架协议').waitFor();
+      await compare.getByText('评审会：战略客户').waitFor();
+      await page.getByTestId('revenue-up').getByText('¥215,000.00').waitFor();
+
+      // The printable form holds every line, reasons included.
+      await page.goto(`${cycleUrl}/print`);
+      await page.getByTestId('print-table').getByText('新签三年框架协议').waitFor();
+
+      // The customer page shows the change with its reason, and the tier on a date.
+      await page.goto(`/customers/${ids.get('KH-1011')}`);
+      const history = page.getByTestId('tier-history');
+      await history.getByText('评审会：战略客户').waitFor();
+      await history.getByText('年度 ABC 分级').first().waitFor();
+      await history
+        .getByTestId('tiers-on-date')
+        .getByText(/年度 ABC 分级: C/)
+        .waitFor();
+
+      // The scheme lists both publications; the cycle's moved two customers up.
+      await page.goto('/tiering');
+      await page.getByRole('link', { name: /年度 ABC 分级/ }).click();
+      await page.getByRole('tab', { name: '发布记录' }).click();
+      const pubs = page.getByTestId('scheme-publications');
+      await pubs.getByRole('link', { name: /评审 #\d+/ }).waitFor();
+      await pubs.getByRole('button', { name: '查看变动' }).first().click();
+      await page.getByRole('dialog').getByText('青岛海岸港口服务有限公司').waitFor();
+    });
+  });
+});
