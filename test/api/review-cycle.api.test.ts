@@ -299,7 +299,11 @@ describeEachEngine('the annual review cycle through the API', ({ deps }) => {
       method: 'GET',
       url: `/api/customers/${raised.customerId}/tiers`,
     });
-    expect(tiers.json().items[0].published).toMatchObject({ tier: 'A' });
+    // Published with a later effective date: today's tier is still last year's, A is upcoming.
+    expect(tiers.json().items[0]).toMatchObject({
+      published: { tier: raised.previousTier },
+      upcoming: { tier: 'A', from: '2027-01-01' },
+    });
 
     const ups = await admin.request({
       method: 'GET',

@@ -205,6 +205,7 @@ export const customerTier = z
     schemeName: localized,
     serviceTier: z.boolean(),
     published: z.object({ tier: z.string(), tierName: localized, since: z.string() }).nullable(),
+    upcoming: z.object({ tier: z.string(), tierName: localized, from: z.string() }).nullable(),
     latestRun: z
       .object({
         runId: z.number().int(),

@@ -1,6 +1,8 @@
+import { businessDate } from '../../domain/business-date';
 import { notFound } from '../../domain/errors';
 import type { Scheme } from '../../domain/scheme';
 import { findCustomerById } from '../../store/customers.repository';
+import { tiersOnDate } from '../../store/review/history.repository';
 import { customerLatestResults, customerPublishedTiers } from '../../store/tiering/runs.repository';
 import * as schemes from '../../store/tiering/schemes.repository';
 import type { Ctx } from '../context';
@@ -14,8 +16,10 @@ export interface CustomerTier {
   schemeKey: string;
   schemeName: Text;
   serviceTier: boolean;
-  /** The tier in force (set by a publish), or null when none was published yet. */
+  /** The tier in force today (set by a publish), or null when none was published yet. */
   published: { tier: string; tierName: Text; since: string } | null;
+  /** A published tier that takes effect later (its effective date is still ahead). */
+  upcoming: { tier: string; tierName: Text; from: string } | null;
   /** The customer's result in the scheme's latest run, published or not. */
   latestRun: {
     runId: number;
@@ -44,6 +48,7 @@ export async function customerTiers(
   requirePermission(ctx, 'customers.read');
   const db = deps.store.db;
   if (!(await findCustomerById(db, customerId))) throw notFound('Customer', customerId);
+  const today = businessDate(ctx.now(), deps.config.timeZone);
   const [published, latest, all] = await Promise.all([
     customerPublishedTiers(db, customerId),
     customerLatestResults(db, customerId),
@@ -56,12 +61,24 @@ export async function customerTiers(
     if (!p && !l) continue;
     let doc = l?.document;
     if (!doc && p) doc = (await schemes.latestVersion(db, s.id))?.document;
+    // A tier published with a later effective date is not in force yet: today's comes from the
+    // history (the last change effective on or before today).
+    let inForce = p ? { tier: p.tier, since: p.since } : null;
+    let upcoming: CustomerTier['upcoming'] = null;
+    if (p && p.since > today) {
+      upcoming = { tier: p.tier, tierName: tierNameOf(doc, p.tier), from: p.since };
+      const then = (await tiersOnDate(db, customerId, today)).find((h) => h.schemeId === s.id);
+      inForce = then?.toTier ? { tier: then.toTier, since: then.effectiveFrom } : null;
+    }
     out.push({
       schemeId: s.id,
       schemeKey: s.key,
       schemeName: { zh: s.nameZh, en: s.nameEn },
       serviceTier: s.serviceTier,
-      published: p ? { tier: p.tier, tierName: tierNameOf(doc, p.tier), since: p.since } : null,
+      published: inForce
+        ? { tier: inForce.tier, tierName: tierNameOf(doc, inForce.tier), since: inForce.since }
+        : null,
+      upcoming,
       latestRun: l
         ? {
             runId: l.runId,

@@ -1,0 +1,41 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Ctx } from '../../src/app/context';
+import { systemCtx } from '../../src/app/context';
+import { loadDemo } from '../../src/app/demo/demo.service';
+import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
+import { getCycle } from '../../src/app/review/cycles.service';
+import { describeEachEngine } from '../support/engines';
+
+describeEachEngine('demo tiers on first start', ({ deps }) => {
+  const ctx: Ctx = systemCtx();
+  let seeded: { schemeId: number; cycleId: number };
+  beforeAll(async () => {
+    await loadDemo(deps(), { customers: 300, seed: 3, asOf: '2026-11-30', ctx });
+    seeded = await seedDemoTiering(deps(), '2026-11-30', () => {});
+  }, 120_000);
+
+  it('publishes last year’s ABCD tiers as the service tier and opens this year’s review', async () => {
+    const db = deps().store.db;
+    const scheme = await db
+      .selectFrom('schemes')
+      .select(['key', 'service_tier'])
+      .where('id', '=', seeded.schemeId)
+      .executeTakeFirstOrThrow();
+    expect(scheme).toMatchObject({ key: 'abcd', service_tier: 1 });
+    const tiers = await db
+      .selectFrom('customer_tiers')
+      .select(['tier', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('scheme_id', '=', seeded.schemeId)
+      .groupBy('tier')
+      .execute();
+    expect(tiers.map((t) => t.tier).sort()).toEqual(['A', 'B', 'C', 'D']);
+    const history = await db
+      .selectFrom('tier_history')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(history.n)).toBe(tiers.reduce((s, t) => s + Number(t.n), 0));
+    const cycle = await getCycle(deps(), ctx, seeded.cycleId);
+    expect(cycle).toMatchObject({ status: 'open', currentStep: 0, asOf: '2026-11-30' });
+    expect(cycle.progress.total).toBeGreaterThan(0);
+  });
+});
