@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
 import { jobRoutes } from './routes/jobs.routes';
 import { lifecycleRoutes } from './routes/lifecycle.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { reviewRoutes } from './routes/review.routes';
 import { tieringRoutes } from './routes/tiering.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
@@ -100,6 +101,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(tieringRoutes(deps));
   await app.register(reviewRoutes(deps));
   await app.register(lifecycleRoutes(deps));
+  await app.register(notificationRoutes(deps));
   await app.register(jobRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;

@@ -131,3 +131,24 @@ export function eliminationCandidates(
 ): Promise<{ bottomTier: string | null; years: number; items: EliminationCandidate[] }> {
   return api.get(withQuery(`/api/tiering/schemes/${schemeId}/elimination-candidates`, { years }));
 }
+
+/** What the customer meets and lacks for the next tier, from the scheme's latest run. */
+export interface UpgradeAssessment {
+  runId: number;
+  asOf: string;
+  result: { tier: string; score: number | null };
+  explanation: {
+    tier: string | null;
+    nextTier: string | null;
+    score: number | null;
+    targetScore: number | null;
+    shortfalls: { criterion: string; zh: string; en: string; reachable: boolean }[];
+  } | null;
+}
+
+/** One application with its assessment (null without tiering.read or before any run). */
+export function getApplication(
+  id: number,
+): Promise<UpgradeApplication & { assessment: UpgradeAssessment | null }> {
+  return api.get(`/api/upgrade-applications/${id}`);
+}

@@ -20,6 +20,7 @@ import styles from './app-layout.module.css';
 import { AREA_INFO, areaOfPath, CUSTOMER_PAGES, visibleAreas } from './areas';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
+import { NotificationBell } from './notification-bell';
 
 /** The signed-in frame: side menu of areas, header with user, language and sign-out. */
 export function AppLayout() {
@@ -98,6 +99,7 @@ export function AppLayout() {
         >
           <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           <Space size="large">
+            <NotificationBell />
             <LanguageSwitch />
             <Space size="small">
               <Avatar size="small" icon={<UserOutlined />} />

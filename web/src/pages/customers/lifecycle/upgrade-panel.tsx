@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   applyForUpgrade,
   decideApplication,
+  getApplication,
   listApplications,
   type UpgradeApplication,
 } from '../../../api/lifecycle';
@@ -14,6 +15,37 @@ import { errorMessage } from '../../../errors';
 import { formatDate, localized } from '../../../format';
 
 const STATUS_COLOR = { pending: 'gold', approved: 'green', rejected: 'red', withdrawn: 'default' };
+
+/** What the customer meets and lacks for the tier above, so the decider sees the evidence. */
+function Assessment({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const q = useQuery({ queryKey: ['upgrade-application', id], queryFn: () => getApplication(id) });
+  const a = q.data?.assessment;
+  if (q.isLoading) return null;
+  if (!a?.explanation)
+    return (
+      <Typography.Text type="secondary">{t('lifecycle.upgrade.noAssessment')}</Typography.Text>
+    );
+  const e = a.explanation;
+  const en = i18n.language.startsWith('en');
+  return (
+    <div data-testid="upgrade-assessment">
+      <Typography.Text>
+        {t('lifecycle.upgrade.assessment', {
+          asOf: a.asOf,
+          tier: e.tier ?? '—',
+          score: e.score === null ? '—' : e.score.toFixed(1),
+          next: e.nextTier ?? '—',
+        })}
+      </Typography.Text>
+      <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+        {e.shortfalls.map((s) => (
+          <li key={s.criterion}>{en ? s.en : s.zh}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /**
  * Upgrade applications (seed 002): an account manager asks for a higher tier with a reason;
@@ -82,6 +114,7 @@ export function UpgradePanel({ customerId, writable }: { customerId: number; wri
         pagination={false}
         dataSource={apps.data ?? []}
         locale={{ emptyText: t('lifecycle.upgrade.none') }}
+        expandable={{ expandedRowRender: (a) => <Assessment id={a.id} /> }}
         columns={[
           { title: t('lifecycle.upgrade.from'), dataIndex: 'currentTier', render: (v) => v ?? '—' },
           { title: t('lifecycle.upgrade.to'), dataIndex: 'requestedTier' },
