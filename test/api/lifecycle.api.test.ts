@@ -4,39 +4,13 @@ import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
 import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
+import { revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, testServer } from '../support/http';
 
 const AS_OF = '2026-11-30';
 const PASSWORD = 'Lifecycle-pass-123';
-const name = (en: string) => ({ zh: en, en });
-const scheme = {
-  id: 'life-abc',
-  version: 1,
-  name: name('Life A/B/C'),
-  metrics: [{ id: 'revenue', window: { kind: 'last_n_months', months: 12 } }],
-  criteria: [
-    {
-      id: 'rev',
-      label: name('Revenue'),
-      metric: 'revenue',
-      weight: 1,
-      kind: 'percentile',
-      maxPoints: 100,
-    },
-  ],
-  tiers: ['A', 'B', 'C'].map((id, i) => ({ id, name: name(id), rank: i + 1 })),
-  assignment: {
-    ranking: {
-      kind: 'quotas',
-      quotas: [
-        { tier: 'A', percent: 20 },
-        { tier: 'B', percent: 30 },
-        { tier: 'C', percent: 50 },
-      ],
-    },
-  },
-};
+const scheme = revenueScheme('life-abc');
 
 describeEachEngine('relationship lifecycle through the API', ({ deps }) => {
   let app: FastifyInstance;

@@ -4,37 +4,11 @@ import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
 import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
+import { revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, testServer } from '../support/http';
 
-const name = (en: string) => ({ zh: en, en });
-const scheme = {
-  id: 'notice-abc',
-  version: 1,
-  name: name('Notice A/B/C'),
-  metrics: [{ id: 'revenue', window: { kind: 'last_n_months', months: 12 } }],
-  criteria: [
-    {
-      id: 'rev',
-      label: name('Revenue'),
-      metric: 'revenue',
-      weight: 1,
-      kind: 'percentile',
-      maxPoints: 100,
-    },
-  ],
-  tiers: ['A', 'B', 'C'].map((id, i) => ({ id, name: name(id), rank: i + 1 })),
-  assignment: {
-    ranking: {
-      kind: 'quotas',
-      quotas: [
-        { tier: 'A', percent: 20 },
-        { tier: 'B', percent: 30 },
-        { tier: 'C', percent: 50 },
-      ],
-    },
-  },
-};
+const scheme = revenueScheme('notice-abc');
 
 describeEachEngine('notifications of a publication', ({ deps }) => {
   let app: FastifyInstance;

@@ -6,39 +6,14 @@ import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { completeStep } from '../../src/app/review/cycles.service';
 import { businessDate } from '../../src/domain/business-date';
+import { both, revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, testServer } from '../support/http';
 
 const AS_OF = '2026-11-30';
 const PASSWORD = 'Review-pass-123';
-const name = (en: string) => ({ zh: en, en });
-const scheme = {
-  id: 'annual-abc',
-  version: 1,
-  name: name('Annual A/B/C'),
-  metrics: [{ id: 'revenue', window: { kind: 'last_n_months', months: 12 } }],
-  criteria: [
-    {
-      id: 'rev',
-      label: name('Revenue'),
-      metric: 'revenue',
-      weight: 1,
-      kind: 'percentile',
-      maxPoints: 100,
-    },
-  ],
-  tiers: ['A', 'B', 'C'].map((id, i) => ({ id, name: name(id), rank: i + 1 })),
-  assignment: {
-    ranking: {
-      kind: 'quotas',
-      quotas: [
-        { tier: 'A', percent: 20 },
-        { tier: 'B', percent: 30 },
-        { tier: 'C', percent: 50 },
-      ],
-    },
-  },
-};
+const name = both;
+const scheme = revenueScheme('annual-abc');
 
 interface Proposal {
   customerId: number;

@@ -7,37 +7,13 @@ import { publishRun } from '../../src/app/review/publish.service';
 import { runTiering } from '../../src/app/tiering/run.service';
 import { createScheme } from '../../src/app/tiering/schemes.service';
 import { Flag } from '../../src/domain/evaluation/plan';
+import { revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
 
-const name = (en: string) => ({ zh: en, en });
-const scheme = {
-  id: 'provisional-abc',
-  version: 1,
-  name: name('Provisional A/B/C'),
-  metrics: [{ id: 'revenue', window: { kind: 'last_n_months', months: 12 } }],
-  criteria: [
-    {
-      id: 'rev',
-      label: name('Revenue'),
-      metric: 'revenue',
-      weight: 1,
-      kind: 'percentile',
-      maxPoints: 100,
-    },
-  ],
-  tiers: ['A', 'B', 'C'].map((id, i) => ({ id, name: name(id), rank: i + 1 })),
-  assignment: {
-    ranking: {
-      kind: 'thresholds',
-      thresholds: [
-        { tier: 'A', minScore: 80 },
-        { tier: 'B', minScore: 40 },
-        { tier: 'C', minScore: 0 },
-      ],
-    },
-  },
-  provisional: { minTenureMonths: 6 },
-};
+const scheme = revenueScheme('provisional-abc', {
+  thresholds: [80, 40],
+  extra: { provisional: { minTenureMonths: 6 } },
+});
 
 describeEachEngine('provisional tiers in the next interim review', ({ deps }) => {
   const ctx: Ctx = { ...systemCtx(), now: () => new Date('2026-11-25T04:00:00Z') };

@@ -11,38 +11,12 @@ import { getCustomerResult } from '../../src/app/tiering/results.service';
 import { runTiering } from '../../src/app/tiering/run.service';
 import { createScheme } from '../../src/app/tiering/schemes.service';
 import { Flag } from '../../src/domain/evaluation/plan';
+import { revenueScheme } from '../factories/schemes';
 import { roleCtx } from '../factories/users';
 import { describeEachEngine } from '../support/engines';
 
 const AS_OF = '2026-11-30';
-const name = (en: string) => ({ zh: en, en });
-const scheme = {
-  id: 'override-abc',
-  version: 1,
-  name: name('Revenue A/B/C'),
-  metrics: [{ id: 'revenue', window: { kind: 'last_n_months', months: 12 } }],
-  criteria: [
-    {
-      id: 'rev',
-      label: name('Revenue'),
-      metric: 'revenue',
-      weight: 1,
-      kind: 'percentile',
-      maxPoints: 100,
-    },
-  ],
-  tiers: ['A', 'B', 'C'].map((id, i) => ({ id, name: name(id), rank: i + 1 })),
-  assignment: {
-    ranking: {
-      kind: 'thresholds',
-      thresholds: [
-        { tier: 'A', minScore: 80 },
-        { tier: 'B', minScore: 40 },
-        { tier: 'C', minScore: 0 },
-      ],
-    },
-  },
-};
+const scheme = revenueScheme('override-abc', { thresholds: [80, 40] });
 
 describeEachEngine('manual tier overrides', ({ deps }) => {
   // A clock inside the demo period, so "expires today or later" is judged against it.
