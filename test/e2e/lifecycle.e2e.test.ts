@@ -1,16 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import type { Deps } from '../../src/app/deps';
-import {
-  launchBrowser,
-  newPage,
-  requireBuiltWeb,
-  signInAs,
-  startWebServer,
-  withPageState,
-} from '../support/browser';
-import { freshDeps } from '../support/engines';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useBrowserSuite } from '../support/browser';
 import { seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -19,42 +8,11 @@ const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 
 describe('relationship lifecycle in Chromium', { timeout: 120_000 }, () => {
-  let deps: Deps;
-  let dispose: () => Promise<void>;
-  let server: { baseUrl: string; close: () => Promise<void> };
-  let browser: Browser;
-  let ids: Map<string, number>;
-
-  beforeAll(async () => {
-    requireBuiltWeb();
-    ({ deps, dispose } = await freshDeps('sqlite'));
-    await ensureFirstAdmin(deps);
-    ids = await seedWebData(deps);
-    server = await startWebServer(deps);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
-
-  async function inBrowser(scenario: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page, errors } = await newPage(browser, server.baseUrl);
-    page.setDefaultTimeout(15_000);
-    try {
-      await scenario(page);
-    } catch (e) {
-      throw await withPageState(e, page, errors);
-    } finally {
-      await context.close();
-    }
-    expect(errors).toEqual([]);
-  }
+  const suite = useBrowserSuite(seedWebData);
+  const inBrowser = suite.inBrowser;
 
   it('plans marketing, then requests and approves a termination that stops marketing', async () => {
-    const id = ids.get('KH-1006')!;
+    const id = suite.seeded().get('KH-1006')!;
     await inBrowser(async (page) => {
       await signInAs(page, ADMIN.username, ADMIN.password);
       await page.goto(`/customers/${id}`);
@@ -91,8 +49,9 @@ describe('relationship lifecycle in Chromium', { timeout: 120_000 }, () => {
       await page.goto('/reviews/elimination');
       await page.getByRole('heading', { name: /淘汰候选客户/ }).waitFor();
     });
-    const row = await deps.store.db
-      .selectFrom('customers')
+    const row = await suite
+      .deps()
+      .store.db.selectFrom('customers')
       .select('lifecycle_stage')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();

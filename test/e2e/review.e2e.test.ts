@@ -1,17 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import type { Deps } from '../../src/app/deps';
-import {
-  chooseOption,
-  launchBrowser,
-  newPage,
-  requireBuiltWeb,
-  signInAs,
-  startWebServer,
-  withPageState,
-} from '../support/browser';
-import { freshDeps } from '../support/engines';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chooseOption, signInAs, useBrowserSuite } from '../support/browser';
 import { REVIEWERS, seedReview } from './review-data';
 import { seedTieringOrders } from './tiering-data';
 import { seedWebData } from './web-data';
@@ -56,27 +45,11 @@ async function pick(page: Page, select: Locator, title: string, shown: Locator):
 }
 
 describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
-  let deps: Deps;
-  let dispose: () => Promise<void>;
-  let server: { baseUrl: string; close: () => Promise<void> };
-  let browser: Browser;
-  let ids: Map<string, number>;
-
-  beforeAll(async () => {
-    requireBuiltWeb();
-    ({ deps, dispose } = await freshDeps('sqlite'));
-    await ensureFirstAdmin(deps);
-    ids = await seedWebData(deps);
+  const suite = useBrowserSuite(async (deps) => {
+    const ids = await seedWebData(deps);
     await seedTieringOrders(deps, ids);
     await seedReview(deps);
-    server = await startWebServer(deps);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
+    return ids;
   });
 
   /** Signs one reviewer in on a fresh browser profile and checks the page never threw. */
@@ -84,17 +57,10 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
     who: keyof typeof REVIEWERS,
     scenario: (page: Page) => Promise<void>,
   ): Promise<void> {
-    const { context, page, errors } = await newPage(browser, server.baseUrl);
-    page.setDefaultTimeout(15_000);
-    try {
+    await suite.inBrowser(async (page) => {
       await signInAs(page, REVIEWERS[who].username, REVIEWERS[who].password);
       await scenario(page);
-    } catch (e) {
-      throw await withPageState(e, page, errors);
-    } finally {
-      await context.close();
-    }
-    expect(errors).toEqual([]);
+    });
   }
 
   /** Completes the cycle's current step from its page, with a comment. */
@@ -210,7 +176,7 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
       await page.getByTestId('print-table').getByText('新签三年框架协议').waitFor();
 
       // The customer page shows the change with its reason, and the tier on a date.
-      await page.goto(`/customers/${ids.get('KH-1011')}`);
+      await page.goto(`/customers/${suite.seeded().get('KH-1011')}`);
       const history = page.getByTestId('tier-history');
       await history.getByText('评审会：战略客户').waitFor();
       await history.getByText('年度 ABC 分级').first().waitFor();

@@ -1,16 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import type { Deps } from '../../src/app/deps';
-import {
-  launchBrowser,
-  newPage,
-  requireBuiltWeb,
-  signInAs,
-  startWebServer,
-  withPageState,
-} from '../support/browser';
-import { freshDeps } from '../support/engines';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useBrowserSuite } from '../support/browser';
 import { lockRunVersion, seedTieringOrders } from './tiering-data';
 import { AGENT, seedWebData } from './web-data';
 
@@ -20,41 +9,12 @@ const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const button = (label: string) => new RegExp([...label].join('\\s?'));
 
 describe('tiering pages in Chromium', { timeout: 120_000 }, () => {
-  let deps: Deps;
-  let dispose: () => Promise<void>;
-  let server: { baseUrl: string; close: () => Promise<void> };
-  let browser: Browser;
-  let ids: Map<string, number>;
-
-  beforeAll(async () => {
-    requireBuiltWeb();
-    ({ deps, dispose } = await freshDeps('sqlite'));
-    await ensureFirstAdmin(deps);
-    ids = await seedWebData(deps);
+  const suite = useBrowserSuite(async (deps) => {
+    const ids = await seedWebData(deps);
     await seedTieringOrders(deps, ids);
-    server = await startWebServer(deps);
-    browser = await launchBrowser();
+    return ids;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
-
-  /** Runs a scenario in a fresh browser profile and checks the page never threw. */
-  async function inBrowser(scenario: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page, errors } = await newPage(browser, server.baseUrl);
-    page.setDefaultTimeout(15_000);
-    try {
-      await scenario(page);
-    } catch (e) {
-      throw await withPageState(e, page, errors);
-    } finally {
-      await context.close();
-    }
-    expect(errors).toEqual([]);
-  }
+  const inBrowser = suite.inBrowser;
 
   it('creates and runs a template, explains a customer, tries a what-if and edits the scheme', async () => {
     await inBrowser(async (page) => {
@@ -124,7 +84,7 @@ describe('tiering pages in Chromium', { timeout: 120_000 }, () => {
         .waitFor();
 
       // Publishing (not built yet) locks the version: the next save makes version 2.
-      await lockRunVersion(deps, runId);
+      await lockRunVersion(suite.deps(), runId);
       await page.getByRole('link', { name: /打开方案/ }).click();
       await page.waitForURL(/\/tiering\/schemes\/\d+$/);
       await page.getByRole('heading', { name: /ABCD 客户分级/ }).waitFor();
@@ -150,7 +110,7 @@ describe('tiering pages in Chromium', { timeout: 120_000 }, () => {
   it("shows the customer's tiers on the customer page, linked to the run", async () => {
     await inBrowser(async (page) => {
       await signInAs(page, ADMIN.username, ADMIN.password);
-      await page.goto(`/customers/${ids.get('KH-1003')}`);
+      await page.goto(`/customers/${suite.seeded().get('KH-1003')}`);
       const card = page.getByTestId('customer-tiers');
       await card.getByText(/ABCD 客户分级/).waitFor();
       await card.getByRole('link', { name: /最近运行：A类客户/ }).click();

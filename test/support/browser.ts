@@ -8,8 +8,11 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildServer, DEFAULT_WEB_DIR } from '../../src/api/server';
+import { ensureFirstAdmin } from '../../src/app/bootstrap';
 import type { Deps } from '../../src/app/deps';
+import { freshDeps } from './engines';
 
 /** Debian's Chromium; browser tests never download one. */
 export const CHROMIUM_PATH = process.env.TIERDESK_CHROMIUM ?? '/usr/bin/chromium';
@@ -143,4 +146,49 @@ export async function chooseOption(
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/**
+ * The setup every browser test file shares, registered in the calling `describe`: a fresh SQLite
+ * database with the first admin, `seed` run on it, the server with the built UI, and Chromium.
+ * `inBrowser` runs a scenario on a fresh browser profile, adds the page's state to a failure,
+ * and fails when the page logged an error.
+ */
+export function useBrowserSuite<T>(seed: (deps: Deps) => Promise<T>) {
+  const s = {} as {
+    deps: Deps;
+    dispose: () => Promise<void>;
+    server: { baseUrl: string; close: () => Promise<void> };
+    browser: Browser;
+    seeded: T;
+  };
+  beforeAll(async () => {
+    requireBuiltWeb();
+    ({ deps: s.deps, dispose: s.dispose } = await freshDeps('sqlite'));
+    await ensureFirstAdmin(s.deps);
+    s.seeded = await seed(s.deps);
+    s.server = await startWebServer(s.deps);
+    s.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+    await s.dispose?.();
+  });
+  return {
+    deps: () => s.deps,
+    seeded: () => s.seeded,
+    async inBrowser(scenario: (page: Page) => Promise<void>): Promise<void> {
+      const { context, page, errors } = await newPage(s.browser, s.server.baseUrl);
+      page.setDefaultTimeout(15_000);
+      try {
+        await scenario(page);
+      } catch (e) {
+        throw await withPageState(e, page, errors);
+      } finally {
+        await context.close();
+      }
+      expect(errors).toEqual([]);
+    },
+  };
 }
