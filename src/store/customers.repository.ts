@@ -161,7 +161,7 @@ export type CustomerWrite = Omit<
   | 'status'
   | 'merged_into_id'
   | 'lifecycle_stage'
-> & { custom_fields: string };
+> & { custom_fields: string; lifecycle_stage?: string };
 
 /** Inserts a customer and returns its id. */
 export async function insertCustomer(

@@ -70,6 +70,34 @@ describeEachEngine('relationship lifecycle through the API', ({ deps }) => {
     await app.close();
   });
 
+  it('creates a prospect and makes it active by an edit; later stages are refused', async () => {
+    const made = await am.request({
+      method: 'POST',
+      url: '/api/customers',
+      payload: {
+        code: 'P-0001',
+        name: '潜在客户一号',
+        type: 'enterprise',
+        lifecycleStage: 'prospect',
+      },
+    });
+    expect(made.statusCode).toBe(201);
+    expect(made.json().lifecycleStage).toBe('prospect');
+    const active = await am.request({
+      method: 'PATCH',
+      url: `/api/customers/${made.json().id}`,
+      payload: { lifecycleStage: 'active', version: made.json().version },
+    });
+    expect(active.json().lifecycleStage).toBe('active');
+    const skip = await am.request({
+      method: 'PATCH',
+      url: `/api/customers/${made.json().id}`,
+      payload: { lifecycleStage: 'terminated', version: active.json().version },
+    });
+    expect(skip.statusCode).toBe(400);
+    expect(skip.json().error.details.issues[0].field).toBe('lifecycleStage');
+  });
+
   it('takes an upgrade application through approval into an override', async () => {
     const runId = await run();
     const c = (
@@ -240,6 +268,13 @@ describeEachEngine('relationship lifecycle through the API', ({ deps }) => {
 
     const customer = await admin.request({ method: 'GET', url: `/api/customers/${id}` });
     expect(customer.json().lifecycleStage).toBe('terminated');
+    // The stage of a terminated customer does not change by an edit.
+    const revive = await admin.request({
+      method: 'PATCH',
+      url: `/api/customers/${id}`,
+      payload: { lifecycleStage: 'active', version: customer.json().version },
+    });
+    expect(revive.statusCode).toBe(409);
     // Records are kept: the earlier marketing activity and the orders are still there.
     const acts = await admin.request({
       method: 'GET',

@@ -107,6 +107,7 @@ export async function createCustomer(
           size: data.size ?? null,
           owner_id: data.ownerId ?? null,
           custom_fields: JSON.stringify(checked.customFields ?? {}),
+          ...(data.lifecycleStage ? { lifecycle_stage: data.lifecycleStage } : {}),
         },
         now,
       );
@@ -149,6 +150,16 @@ export async function updateCustomer(
       if (before.version !== data.version) {
         throw staleVersion(id, data.version, before.version);
       }
+      if (
+        data.lifecycleStage &&
+        data.lifecycleStage !== before.lifecycleStage &&
+        (before.lifecycleStage === 'terminating' || before.lifecycleStage === 'terminated')
+      )
+        throw new DomainError(
+          'INVALID_STATE',
+          `Customer ${before.code} is ${before.lifecycleStage}: its stage follows the termination workflow`,
+          { lifecycleStage: before.lifecycleStage },
+        );
       await assertOwnerExists(trx, data.ownerId);
       if (
         data.code &&
@@ -277,6 +288,7 @@ function updateColumns(data: CustomerEdit, checked: CheckedFields) {
   copy('credit_code', checked.creditCode);
   copy('region_code', checked.regionCode);
   if (checked.customFields) v.custom_fields = JSON.stringify(checked.customFields);
+  if (data.lifecycleStage) v.lifecycle_stage = data.lifecycleStage;
   return v;
 }
 

@@ -61,6 +61,15 @@ export const customerFields = z.object({
     .nullable()
     .optional(),
   ownerId: z.number().int().positive().nullable().optional(),
+  /**
+   * Prospect or active; the later stages (terminating, terminated) come only from the
+   * termination workflow.
+   */
+  lifecycleStage: z
+    .enum(['prospect', 'active'], {
+      error: 'lifecycleStage must be prospect or active (termination has its own workflow)',
+    })
+    .optional(),
 });
 
 export const createCustomerInput = customerFields;

@@ -51,6 +51,7 @@ export interface CustomerInput {
   customFields?: Record<string, unknown>;
   size?: CustomerSize | null;
   ownerId?: number | null;
+  lifecycleStage?: 'prospect' | 'active';
 }
 
 export interface TagCount {

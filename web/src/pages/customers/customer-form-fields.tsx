@@ -66,6 +66,18 @@ export function CustomerFormFields({ customFields }: { customFields: readonly Cu
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
+        <Form.Item name="lifecycleStage" label={t('customers.fields.lifecycleStage')}>
+          <Select
+            allowClear
+            placeholder={t('lifecycle.stages.active')}
+            options={(['prospect', 'active'] as const).map((v) => ({
+              value: v,
+              label: t(`lifecycle.stages.${v}`),
+            }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
         <Form.Item name="size" label={t('customers.fields.size')}>
           <Select
             allowClear

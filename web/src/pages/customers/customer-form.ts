@@ -22,6 +22,8 @@ export interface CustomerFormValues {
   size?: CustomerSize | null;
   ownerId?: number | null;
   tags?: string[];
+  /** Prospect or active; later stages come from the termination workflow. */
+  lifecycleStage?: 'prospect' | 'active';
   /** By custom field key, in the form's own representation (see custom-field-values). */
   customFields?: Record<string, unknown>;
 }
@@ -41,6 +43,7 @@ export const CUSTOMER_FORM_FIELDS = [
   'size',
   'ownerId',
   'tags',
+  'lifecycleStage',
   'customFields',
 ] as const satisfies readonly (keyof CustomerFormValues)[];
 
@@ -107,6 +110,7 @@ export function createBody(
   for (const k of OPTIONAL_TEXT) if (all[k] !== null) body[k] = all[k];
   if (all.size !== null) body.size = all.size;
   if (all.ownerId !== null) body.ownerId = all.ownerId;
+  if (values.lifecycleStage) body.lifecycleStage = values.lifecycleStage;
   const tags = tagsOf(values);
   if (tags.length) body.tags = tags;
   const custom = Object.fromEntries(
@@ -127,6 +131,8 @@ export function changedFields(
   for (const k of SCALARS) {
     if ((after[k] ?? null) !== (before[k] ?? null)) Object.assign(changes, { [k]: after[k] });
   }
+  if (values.lifecycleStage && values.lifecycleStage !== before.lifecycleStage)
+    changes.lifecycleStage = values.lifecycleStage;
   const tags = tagsOf(values);
   if (!sameValue([...tags].sort(), [...before.tags].sort())) changes.tags = tags;
   // Custom fields: only the changed keys; the server keeps the others as they are.
@@ -154,6 +160,9 @@ export function toFormValues(c: Customer, defs: readonly CustomFieldDef[]): Cust
     size: c.size,
     ownerId: c.ownerId,
     tags: c.tags,
+    ...(c.lifecycleStage === 'prospect' || c.lifecycleStage === 'active'
+      ? { lifecycleStage: c.lifecycleStage }
+      : {}),
     customFields: Object.fromEntries(
       defs.map((d) => [d.key, customFieldToForm(d, c.customFields[d.key])]),
     ),
