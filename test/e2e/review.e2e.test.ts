@@ -195,4 +195,20 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
       await page.getByRole('dialog').getByText('青岛海岸港口服务有限公司').waitFor();
     });
   });
+
+  it('schedules the annual review for every 20 December', async () => {
+    await as('gm', async (page) => {
+      await page.goto('/reviews');
+      const card = page.getByTestId('review-schedules');
+      await card.getByText('还没有评审计划').waitFor();
+      await card.getByRole('button', { name: /新建评审计划/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('名称', { exact: true }).fill('年度评审（每年 12 月 20 日）');
+      await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await card.getByRole('cell', { name: '年度评审（每年 12 月 20 日）' }).waitFor();
+      await card.getByRole('cell', { name: '0 0 20 12 *' }).waitFor();
+      await card.getByText(/12\/20|12月20日|12-20/).waitFor();
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { todayIso } from '../../format';
 import { PageHeader } from '../../layout/page-header';
 import { schemeName } from '../tiering/labels';
 import { currentStep, isPast, roleLabel, STATUS_COLORS, stepName } from './labels';
+import { SchedulesCard } from './schedules-card';
 import { StartCycleButton } from './start-cycle-modal';
 
 /** The review cycles, newest first, and (for managers) starting a new one. */
@@ -103,6 +104,7 @@ export function ReviewsPage() {
           ]}
         />
       </Card>
+      {can('reviews.manage') && <SchedulesCard schemes={schemes.data ?? []} />}
     </>
   );
 }
