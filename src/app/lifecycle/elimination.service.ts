@@ -4,6 +4,7 @@ import { notFound } from '../../domain/errors';
 import { resolveWindow } from '../../domain/metrics/window-range';
 import type { Scheme } from '../../domain/scheme';
 import { revenueOf } from '../../store/review/proposals.repository';
+import { dateText } from '../../store/row-values';
 import { findSchemeById, latestVersion } from '../../store/tiering/schemes.repository';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
@@ -67,7 +68,7 @@ export async function eliminationCandidates(deps: Deps, ctx: Ctx, raw: unknown) 
       code: r.code,
       name: r.name,
       ownerId: r.owner_id === null ? null : Number(r.owner_id),
-      bottomSince: String(r.effective_from).slice(0, 10),
+      bottomSince: dateText(r.effective_from),
       tierChanges: changes.get(Number(r.customer_id)) ?? 0,
       revenueMinor12m: revenue.get(Number(r.customer_id)) ?? 0,
     })),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
 import { findCustomerById } from '../../store/customers.repository';
+import { dateText, instantText } from '../../store/row-values';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
@@ -71,7 +72,7 @@ export async function listMarketingActivities(deps: Deps, ctx: Ctx, customerId: 
     customerId: Number(r.customer_id),
     kind: r.kind as (typeof MARKETING_KINDS)[number],
     title: r.title,
-    plannedOn: String(r.planned_on).slice(0, 10),
-    createdAt: new Date(r.created_at as unknown as string).toISOString(),
+    plannedOn: dateText(r.planned_on),
+    createdAt: instantText(r.created_at),
   }));
 }

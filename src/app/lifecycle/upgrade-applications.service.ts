@@ -6,6 +6,7 @@ import { dateSchema } from '../../domain/money';
 import type { Scheme } from '../../domain/scheme';
 import { findCustomerById } from '../../store/customers.repository';
 import { currentTiers } from '../../store/review/publications.repository';
+import { dateTextOrNull, instantText, instantTextOrNull } from '../../store/row-values';
 import type { DB } from '../../store/schema';
 import { insertOverride, revokeActive } from '../../store/tiering/overrides.repository';
 import { customerLatestResults } from '../../store/tiering/runs.repository';
@@ -54,7 +55,6 @@ async function findApplication(db: Kysely<DB>, id: number) {
     .executeTakeFirst();
   if (!r) return undefined;
   const n = (v: unknown) => (v == null ? null : Number(v));
-  const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
   return {
     id: Number(r.id),
     schemeId: Number(r.scheme_id),
@@ -67,11 +67,11 @@ async function findApplication(db: Kysely<DB>, id: number) {
     applicantId: n(r.applicant_id),
     status: r.status as 'pending' | 'approved' | 'rejected' | 'withdrawn',
     decidedBy: n(r.decided_by),
-    decidedAt: iso(r.decided_at),
+    decidedAt: instantTextOrNull(r.decided_at),
     decisionNote: r.decision_note,
-    expiresOn: r.expires_on == null ? null : String(r.expires_on).slice(0, 10),
+    expiresOn: dateTextOrNull(r.expires_on),
     overrideId: n(r.override_id),
-    createdAt: iso(r.created_at)!,
+    createdAt: instantText(r.created_at),
   };
 }
 

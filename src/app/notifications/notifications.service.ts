@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors';
+import { instantText, instantTextOrNull } from '../../store/row-values';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { parseInput } from '../parse';
@@ -40,8 +41,8 @@ export async function listNotifications(deps: Deps, ctx: Ctx, raw: unknown) {
       payload: JSON.parse(r.payload) as Record<string, unknown>,
       entity: r.entity,
       entityId: r.entity_id,
-      createdAt: new Date(r.created_at).toISOString(),
-      readAt: r.read_at === null ? null : new Date(r.read_at).toISOString(),
+      createdAt: instantText(r.created_at),
+      readAt: instantTextOrNull(r.read_at),
     })),
   };
 }

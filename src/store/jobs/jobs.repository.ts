@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../database';
+import { instantText, instantTextOrNull } from '../row-values';
 import type { DB } from '../schema';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -22,8 +23,6 @@ export interface JobRow {
   finishedAt: string | null;
 }
 
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const isoOrNull = (v: unknown): string | null => (v == null ? null : iso(v));
 const json = (v: string | null): unknown => (v == null ? null : JSON.parse(v));
 
 interface RawJob {
@@ -50,17 +49,17 @@ function toJob(r: RawJob): JobRow {
     kind: r.kind,
     payload: json(r.payload),
     status: r.status as JobStatus,
-    runAt: iso(r.run_at),
+    runAt: instantText(r.run_at),
     attempts: Number(r.attempts),
     maxAttempts: Number(r.max_attempts),
     progress: json(r.progress),
     error: r.error,
-    lockedUntil: isoOrNull(r.locked_until),
+    lockedUntil: instantTextOrNull(r.locked_until),
     lockedBy: r.locked_by,
     dedupeKey: r.dedupe_key,
-    createdAt: iso(r.created_at),
-    startedAt: isoOrNull(r.started_at),
-    finishedAt: isoOrNull(r.finished_at),
+    createdAt: instantText(r.created_at),
+    startedAt: instantTextOrNull(r.started_at),
+    finishedAt: instantTextOrNull(r.finished_at),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { instantText, instantTextOrNull } from '../row-values';
 import type { DB } from '../schema';
 
 export interface ScheduleRow {
@@ -15,9 +16,6 @@ export interface ScheduleRow {
   createdAt: string;
   updatedAt: string;
 }
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const isoOrNull = (v: unknown): string | null => (v == null ? null : iso(v));
 
 function toSchedule(r: {
   id: number;
@@ -41,11 +39,11 @@ function toSchedule(r: {
     timezone: r.timezone,
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     enabled: Number(r.enabled) === 1,
-    nextRunAt: isoOrNull(r.next_run_at),
-    lastRunAt: isoOrNull(r.last_run_at),
+    nextRunAt: instantTextOrNull(r.next_run_at),
+    lastRunAt: instantTextOrNull(r.last_run_at),
     createdBy: r.created_by == null ? null : Number(r.created_by),
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    createdAt: instantText(r.created_at),
+    updatedAt: instantText(r.updated_at),
   };
 }
 

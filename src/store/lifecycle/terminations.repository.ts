@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
+import { dateTextOrNull, instantTextOrNull } from '../row-values';
 import type { CustomerTerminationsTable, DB } from '../schema';
-
-const iso = (v: unknown): string | null =>
-  v == null ? null : v instanceof Date ? v.toISOString() : String(v);
-const day = (v: unknown): string | null =>
-  v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export interface TerminationRow {
   id: number;
@@ -49,20 +45,20 @@ function toRow(r: Record<string, unknown>): TerminationRow {
     status: r.status as TerminationRow['status'],
     reason: String(r.reason),
     requestedBy: n(r.requested_by),
-    requestedAt: iso(r.requested_at)!,
+    requestedAt: instantTextOrNull(r.requested_at)!,
     decidedBy: n(r.decided_by),
-    decidedAt: iso(r.decided_at),
+    decidedAt: instantTextOrNull(r.decided_at),
     decisionNote: (r.decision_note as string | null) ?? null,
-    noticeSentOn: day(r.notice_sent_on),
+    noticeSentOn: dateTextOrNull(r.notice_sent_on),
     noticeChannel: (r.notice_channel as string | null) ?? null,
     noticeNote: (r.notice_note as string | null) ?? null,
     ordersClosedBy: n(r.orders_closed_by),
-    ordersClosedAt: iso(r.orders_closed_at),
+    ordersClosedAt: instantTextOrNull(r.orders_closed_at),
     settledBy: n(r.settled_by),
-    settledAt: iso(r.settled_at),
+    settledAt: instantTextOrNull(r.settled_at),
     settlementNote: (r.settlement_note as string | null) ?? null,
     completedBy: n(r.completed_by),
-    completedAt: iso(r.completed_at),
+    completedAt: instantTextOrNull(r.completed_at),
     version: Number(r.version),
   };
 }

@@ -2,11 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { CycleScope } from '../../domain/review/cycle.schema';
 import type { StepDef, StepKind } from '../../domain/review/steps';
 import type { CycleStatus } from '../../domain/review/workflow';
+import { dateText, instantText } from '../row-values';
 import type { DB } from '../schema';
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const day = (v: unknown): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export interface CycleRow {
   id: number;
@@ -62,16 +59,16 @@ function toCycle(r: {
     schemeId: Number(r.scheme_id),
     schemeVersionId: Number(r.scheme_version_id),
     runId: r.run_id === null ? null : Number(r.run_id),
-    asOf: day(r.as_of),
+    asOf: dateText(r.as_of),
     scope: JSON.parse(r.scope) as CycleScope,
-    deadline: day(r.deadline),
-    effectiveFrom: r.effective_from == null ? null : day(r.effective_from),
+    deadline: dateText(r.deadline),
+    effectiveFrom: r.effective_from == null ? null : dateText(r.effective_from),
     status: r.status as CycleStatus,
     currentStep: Number(r.current_step),
     createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-    publishedAt: r.published_at == null ? null : iso(r.published_at),
+    createdAt: instantText(r.created_at),
+    updatedAt: instantText(r.updated_at),
+    publishedAt: r.published_at == null ? null : instantText(r.published_at),
   };
 }
 
@@ -165,9 +162,9 @@ export async function cycleSteps(db: Kysely<DB>, cycleId: number): Promise<StepR
     kind: r.kind as StepKind,
     name: { zh: r.name_zh, en: r.name_en },
     roleId: r.role_id,
-    dueOn: day(r.due_on),
+    dueOn: dateText(r.due_on),
     completedBy: r.completed_by === null ? null : Number(r.completed_by),
-    completedAt: r.completed_at == null ? null : iso(r.completed_at),
+    completedAt: r.completed_at == null ? null : instantText(r.completed_at),
   }));
 }
 
@@ -279,7 +276,7 @@ export async function cycleEvents(db: Kysely<DB>, cycleId: number) {
     actorId: r.actor_id === null ? null : Number(r.actor_id),
     actorName: r.actor_name,
     comment: r.comment,
-    createdAt: iso(r.created_at),
+    createdAt: instantText(r.created_at),
   }));
 }
 

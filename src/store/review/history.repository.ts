@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
+import { dateText, instantText } from '../row-values';
 import type { DB } from '../schema';
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const day = (v: unknown): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export interface HistoryRow {
   id: number;
@@ -63,8 +60,8 @@ function toRow(r: Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number
     cycleId: n(r.cycle_id),
     approverId: n(r.approver_id),
     approverName: r.approver_name ?? null,
-    effectiveFrom: day(r.effective_from),
-    createdAt: iso(r.created_at),
+    effectiveFrom: dateText(r.effective_from),
+    createdAt: instantText(r.created_at),
   };
 }
 

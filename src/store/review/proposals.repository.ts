@@ -1,8 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { instantTextOrNull } from '../row-values';
 import type { DB, ReviewProposalsTable } from '../schema';
-
-const iso = (v: unknown): string | null =>
-  v == null ? null : v instanceof Date ? v.toISOString() : String(v);
 
 export interface ProposalRow {
   customerId: number;
@@ -114,17 +112,17 @@ function toProposal(r: Record<string, unknown>): ProposalRow {
     proposedTier: (r.proposed_tier as string | null) ?? null,
     proposalReason: (r.proposal_reason as string | null) ?? null,
     proposedBy: n(r.proposed_by),
-    proposedAt: iso(r.proposed_at),
+    proposedAt: instantTextOrNull(r.proposed_at),
     creditGrade: (r.credit_grade as string | null) ?? null,
     receivablesConfirmed:
       r.receivables_confirmed == null ? null : Number(r.receivables_confirmed) === 1,
     financeNote: (r.finance_note as string | null) ?? null,
     financeBy: n(r.finance_by),
-    financeAt: iso(r.finance_at),
+    financeAt: instantTextOrNull(r.finance_at),
     revisedTier: (r.revised_tier as string | null) ?? null,
     revisionReason: (r.revision_reason as string | null) ?? null,
     revisedBy: n(r.revised_by),
-    revisedAt: iso(r.revised_at),
+    revisedAt: instantTextOrNull(r.revised_at),
     version: Number(r.version),
   };
 }

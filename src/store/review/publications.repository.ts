@@ -1,9 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { dateText, instantText } from '../row-values';
 import type { DB, NotificationsTable, TierHistoryTable } from '../schema';
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const day = (v: unknown): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 export interface PublicationRow {
   id: number;
@@ -31,9 +28,9 @@ function toPublication(r: {
     schemeId: Number(r.scheme_id),
     runId: Number(r.run_id),
     cycleId: r.cycle_id === null ? null : Number(r.cycle_id),
-    effectiveFrom: day(r.effective_from),
+    effectiveFrom: dateText(r.effective_from),
     publishedBy: r.published_by === null ? null : Number(r.published_by),
-    publishedAt: iso(r.published_at),
+    publishedAt: instantText(r.published_at),
     summary: JSON.parse(r.summary),
   };
 }
@@ -128,7 +125,7 @@ export async function currentTiers(db: Kysely<DB>, schemeId: number) {
   return new Map(
     rows.map((r) => [
       Number(r.customer_id),
-      { tier: r.tier, since: day(r.effective_from), below: Number(r.below_count) },
+      { tier: r.tier, since: dateText(r.effective_from), below: Number(r.below_count) },
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dateText, instantText } from '../row-values';
 import type { DB } from '../schema';
 
 export interface OverrideRow {
@@ -16,10 +17,6 @@ export interface OverrideRow {
   createdAt: string;
   revokedAt: string | null;
 }
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const day = (v: unknown): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 /** Overrides with customer and approver names, newest first. */
 export async function listOverrides(
@@ -59,10 +56,10 @@ export async function listOverrides(
     reason: r.reason,
     approverId: r.approver_id === null ? null : Number(r.approver_id),
     approverName: r.approver_name ?? null,
-    expiresOn: r.expires_on == null ? null : day(r.expires_on),
+    expiresOn: r.expires_on == null ? null : dateText(r.expires_on),
     createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: iso(r.created_at),
-    revokedAt: r.revoked_at == null ? null : iso(r.revoked_at),
+    createdAt: instantText(r.created_at),
+    revokedAt: r.revoked_at == null ? null : instantText(r.revoked_at),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Store } from '../database';
+import { dateText, instantText } from '../row-values';
 import type { DB, TierResultsTable } from '../schema';
 
 export interface TierRunRow {
@@ -13,12 +14,6 @@ export interface TierRunRow {
   createdAt: string;
   finishedAt: string | null;
 }
-
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-const day = (v: unknown): string =>
-  v instanceof Date
-    ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`
-    : String(v).slice(0, 10);
 
 function toRun(r: {
   id: number;
@@ -34,13 +29,13 @@ function toRun(r: {
   return {
     id: Number(r.id),
     schemeVersionId: Number(r.scheme_version_id),
-    asOf: day(r.as_of),
+    asOf: dateText(r.as_of),
     status: r.status,
     customers: Number(r.customers),
     summary: r.summary === null ? null : JSON.parse(r.summary),
     createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: iso(r.created_at),
-    finishedAt: r.finished_at == null ? null : iso(r.finished_at),
+    createdAt: instantText(r.created_at),
+    finishedAt: r.finished_at == null ? null : instantText(r.finished_at),
   };
 }
 
@@ -187,7 +182,7 @@ export async function activeOverrides(db: Kysely<DB>, schemeId: number) {
     tier: r.tier,
     reason: r.reason,
     approverId: r.approver_id === null ? null : Number(r.approver_id),
-    expiresOn: r.expires_on == null ? null : day(r.expires_on as unknown),
+    expiresOn: r.expires_on == null ? null : dateText(r.expires_on as unknown),
   }));
 }
 

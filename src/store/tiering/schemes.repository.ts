@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { instantText } from '../row-values';
 import type { DB } from '../schema';
 
 export interface SchemeRow {
@@ -21,8 +22,6 @@ export interface SchemeVersionRow {
   createdAt: string;
 }
 
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
-
 function toScheme(r: {
   id: number;
   key: string;
@@ -38,8 +37,8 @@ function toScheme(r: {
     nameZh: r.name_zh,
     nameEn: r.name_en,
     serviceTier: Number(r.service_tier) === 1,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
+    createdAt: instantText(r.created_at),
+    updatedAt: instantText(r.updated_at),
   };
 }
 
@@ -59,7 +58,7 @@ function toVersion(r: {
     document: JSON.parse(r.document),
     locked: Number(r.locked) === 1,
     createdBy: r.created_by === null ? null : Number(r.created_by),
-    createdAt: iso(r.created_at),
+    createdAt: instantText(r.created_at),
   };
 }
 
