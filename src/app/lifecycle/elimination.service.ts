@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, businessDate } from '../../domain/business-date';
 import { notFound } from '../../domain/errors';
 import { resolveWindow } from '../../domain/metrics/window-range';
-import type { Scheme } from '../../domain/scheme';
+import { tierIdsByRank } from '../../domain/scheme';
 import { revenueOf } from '../../store/review/proposals.repository';
 import { dateText } from '../../store/row-values';
 import { findSchemeById, latestVersion } from '../../store/tiering/schemes.repository';
@@ -27,9 +27,7 @@ export async function eliminationCandidates(deps: Deps, ctx: Ctx, raw: unknown) 
   const q = parseInput(eliminationQuery, raw, 'Invalid elimination query');
   const db = deps.store.db;
   if (!(await findSchemeById(db, q.schemeId))) throw notFound('Scheme', q.schemeId);
-  const tiers =
-    ((await latestVersion(db, q.schemeId))?.document as Scheme | undefined)?.tiers ?? [];
-  const bottom = tiers.slice().sort((a, b) => b.rank - a.rank)[0];
+  const bottom = tierIdsByRank((await latestVersion(db, q.schemeId))?.document).at(-1);
   if (!bottom) return { bottomTier: null, years: q.years, items: [] };
   const today = businessDate(ctx.now(), deps.config.timeZone);
   const cutoff = addDays(today, -Math.round(q.years * 365.25));
@@ -38,7 +36,7 @@ export async function eliminationCandidates(deps: Deps, ctx: Ctx, raw: unknown) 
     .innerJoin('customers as c', 'c.id', 'ct.customer_id')
     .select(['ct.customer_id', 'c.code', 'c.name', 'c.owner_id', 'ct.effective_from'])
     .where('ct.scheme_id', '=', q.schemeId)
-    .where('ct.tier', '=', bottom.id)
+    .where('ct.tier', '=', bottom)
     .where('ct.effective_from', '<=', cutoff)
     .where('c.status', '=', 'active')
     .where('c.lifecycle_stage', 'in', ['prospect', 'active'])
@@ -61,7 +59,7 @@ export async function eliminationCandidates(deps: Deps, ctx: Ctx, raw: unknown) 
           .execute();
   const changes = new Map(publications.map((p) => [Number(p.customer_id), Number(p.n)]));
   return {
-    bottomTier: bottom.id,
+    bottomTier: bottom,
     years: q.years,
     items: rows.map((r) => ({
       customerId: Number(r.customer_id),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
-import type { Scheme } from '../../domain/scheme';
+import { movePairs, tierIdsByRank } from '../../domain/scheme';
 import { findCustomerById } from '../../store/customers.repository';
 import * as history from '../../store/review/history.repository';
 import * as pubs from '../../store/review/publications.repository';
@@ -68,21 +68,11 @@ export async function publicationChanges(
   const p = await pubs.findPublication(deps.store.db, publicationId);
   if (!p) throw notFound('Publication', publicationId);
   const v = await latestVersion(deps.store.db, p.schemeId);
-  const tiers = ((v?.document as Scheme | undefined)?.tiers ?? [])
-    .slice()
-    .sort((a, b) => a.rank - b.rank)
-    .map((t) => t.id);
+  const tiers = tierIdsByRank(v?.document);
   let pairs: [string | null, string | null][] | undefined;
   if (q.direction === 'entered') pairs = tiers.map((t) => [null, t]);
   else if (q.direction === 'left') pairs = tiers.map((t) => [t, null]);
-  else if (q.direction) {
-    pairs = [];
-    tiers.forEach((from, i) => {
-      tiers.forEach((to, j) => {
-        if (q.direction === 'up' ? j < i : j > i) pairs!.push([from, to]);
-      });
-    });
-  }
+  else if (q.direction) pairs = movePairs(tiers, q.direction);
   const page = await history.publicationChanges(
     deps.store.db,
     publicationId,

@@ -10,7 +10,7 @@ import {
 } from '../../domain/review/proposal';
 import type { StepKind } from '../../domain/review/steps';
 import { requireTurn } from '../../domain/review/workflow';
-import type { Scheme } from '../../domain/scheme';
+import { movePairs, tierIdsByRank } from '../../domain/scheme';
 import * as proposals from '../../store/review/proposals.repository';
 import { findVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
@@ -107,22 +107,14 @@ async function proposalFilter(
   const filter: proposals.ProposalFilter = { cycleId: cycle.id, ...rest };
   if (!moved) return filter;
   const tiers = await schemeTiers(deps, cycle.schemeVersionId);
-  const moves: [string, string][] = [];
-  tiers.forEach((from, i) => {
-    tiers.forEach((to, j) => {
-      if (moved === 'up' ? j < i : j > i) moves.push([from, to]);
-    });
-  });
+  const moves = movePairs(tiers, moved);
   return moves.length ? { ...filter, moves } : undefined;
 }
 
 /** The scheme version's tier ids, best first. */
 async function schemeTiers(deps: Deps, versionId: number): Promise<string[]> {
   const v = await findVersion(deps.store.db, versionId);
-  return ((v?.document as Scheme | undefined)?.tiers ?? [])
-    .slice()
-    .sort((a, b) => a.rank - b.rank)
-    .map((t) => t.id);
+  return tierIdsByRank(v?.document);
 }
 
 /**

@@ -21,4 +21,5 @@ export { parseScheme, type SchemeValidation, validateScheme } from './parse-sche
 export { type Scheme, type SchemeInput, schemeSchema } from './scheme.schema';
 export { formatIssuePath, type SchemeIssue } from './scheme-issue';
 export type { Tier } from './tier.schema';
+export { movePairs, tierIdsByRank } from './tier-order';
 export type { MetricWindow } from './window.schema';

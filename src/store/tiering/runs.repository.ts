@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { movePairs } from '../../domain/scheme/tier-order';
 import type { Store } from '../database';
 import { dateText, instantText } from '../row-values';
 import type { DB, TierResultsTable } from '../schema';
@@ -264,12 +265,7 @@ function filteredResults(db: Kysely<DB>, query: ResultFilter) {
     q = q.where('t.previous_tier', 'is not', null).whereRef('t.previous_tier', '!=', 't.tier');
     if (query.moved !== 'any') {
       // Pairs (from, to) where `to` is better (up) or worse (down) than `from`.
-      const pairs: [string, string][] = [];
-      query.tierOrder.forEach((from, i) => {
-        query.tierOrder.forEach((to, j) => {
-          if (query.moved === 'up' ? j < i : j > i) pairs.push([from, to]);
-        });
-      });
+      const pairs = movePairs(query.tierOrder, query.moved);
       if (!pairs.length) return undefined;
       q = q.where((eb) =>
         eb.or(
