@@ -1,7 +1,5 @@
 import type { Readable } from 'node:stream';
-import { resolveWindow } from '../../domain/metrics/window-range';
 import { fromMinorUnits } from '../../domain/money';
-import { finalTier } from '../../domain/review/proposal';
 import type { Scheme } from '../../domain/scheme';
 import * as proposals from '../../store/review/proposals.repository';
 import { findVersion } from '../../store/tiering/schemes.repository';
@@ -11,13 +9,10 @@ import type { Deps } from '../deps';
 import { type ExportColumn, type ExportFormat, writeTable } from '../export/table-writer';
 import { requirePermission } from '../guard';
 import { cycleState } from './cycles.service';
+import { type FormRow, withFormColumns } from './proposals.service';
 
 type Lang = 'zh-CN' | 'en';
-type Row = proposals.ProposalRow & {
-  revenueMinor: number;
-  points: Record<string, number | null>;
-  names: Map<number, string>;
-};
+type Row = FormRow;
 
 const HEADERS: [keyof Row | 'final' | 'revenue', string, string][] = [
   ['code', '客户编码', 'Code'],
@@ -37,38 +32,20 @@ const HEADERS: [keyof Row | 'final' | 'revenue', string, string][] = [
   ['final', '最终等级', 'Final tier'],
 ];
 
-async function* withRevenue(
+/** Every proposal of the cycle with the form's columns, a thousand at a time. */
+async function* formRows(
   deps: Deps,
-  cycle: { id: number; runId: number | null },
-  fromMonth: string,
-  toMonth: string,
+  cycle: { id: number; asOf: string; runId: number | null },
 ): AsyncGenerator<Row> {
-  const cycleId = cycle.id;
   let batch: proposals.ProposalRow[] = [];
-  const flush = async function* () {
-    const ids = batch.map((p) => p.customerId);
-    const revenue = await proposals.revenueOf(deps.store.db, ids, fromMonth, toMonth);
-    const points = cycle.runId
-      ? await proposals.pointsOf(deps.store.db, cycle.runId, ids)
-      : new Map<number, Record<string, number | null>>();
-    const names = await proposals.userNames(
-      deps.store.db,
-      batch.flatMap((p) => [p.proposedBy, p.financeBy, p.revisedBy]),
-    );
-    for (const p of batch)
-      yield {
-        ...p,
-        revenueMinor: revenue.get(p.customerId) ?? 0,
-        points: points.get(p.customerId) ?? {},
-        names,
-      };
-    batch = [];
-  };
-  for await (const p of proposals.iterateProposals(deps.store.db, { cycleId })) {
+  for await (const p of proposals.iterateProposals(deps.store.db, { cycleId: cycle.id })) {
     batch.push(p);
-    if (batch.length >= 1000) yield* flush();
+    if (batch.length >= 1000) {
+      yield* await withFormColumns(deps, cycle, batch);
+      batch = [];
+    }
   }
-  yield* flush();
+  yield* await withFormColumns(deps, cycle, batch);
 }
 
 /**
@@ -96,7 +73,7 @@ export async function exportEvaluationForm(
   const tier = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
   const yes = lang === 'en' ? ['yes', 'no'] : ['是', '否'];
   const doc = v?.document as Scheme | undefined;
-  const who = (id: number | null, r: Row) => (id === null ? null : (r.names.get(id) ?? `#${id}`));
+  const who = (id: number | null, name: string | null) => (id === null ? null : (name ?? `#${id}`));
   const extra: ExportColumn<Row>[] = [
     ...(doc?.criteria ?? []).map(
       (c): ExportColumn<Row> => ({
@@ -108,10 +85,19 @@ export async function exportEvaluationForm(
         },
       }),
     ),
-    { header: lang === 'en' ? 'Rated by' : '评定人', value: (r) => who(r.proposedBy, r) },
+    {
+      header: lang === 'en' ? 'Rated by' : '评定人',
+      value: (r) => who(r.proposedBy, r.proposedByName),
+    },
     { header: lang === 'en' ? 'Rated at' : '评定时间', value: (r) => r.proposedAt, width: 22 },
-    { header: lang === 'en' ? 'Finance by' : '财务评定人', value: (r) => who(r.financeBy, r) },
-    { header: lang === 'en' ? 'Revised by' : '复评人', value: (r) => who(r.revisedBy, r) },
+    {
+      header: lang === 'en' ? 'Finance by' : '财务评定人',
+      value: (r) => who(r.financeBy, r.financeByName),
+    },
+    {
+      header: lang === 'en' ? 'Revised by' : '复评人',
+      value: (r) => who(r.revisedBy, r.revisedByName),
+    },
     { header: lang === 'en' ? 'Revised at' : '复评时间', value: (r) => r.revisedAt, width: 22 },
   ];
   const columns: ExportColumn<Row>[] = HEADERS.map(([key, zh, en]) => ({
@@ -120,7 +106,7 @@ export async function exportEvaluationForm(
     value: (r: Row) => {
       switch (key) {
         case 'final':
-          return tier(finalTier(r));
+          return tier(r.finalTier);
         case 'revenue':
           return fromMinorUnits(r.revenueMinor);
         case 'score':
@@ -145,11 +131,10 @@ export async function exportEvaluationForm(
     entityId: cycleId,
     after: { format },
   });
-  const window = resolveWindow({ kind: 'last_n_months', months: 12 }, cycle.asOf);
   return writeTable(
     format,
     columns,
-    withRevenue(deps, cycle, window.fromMonth, window.toMonth),
+    formRows(deps, cycle),
     lang === 'en' ? 'Evaluation form' : '客户质量等级评估表',
   );
 }

@@ -65,36 +65,57 @@ export async function listProposals(
   const page = filter
     ? await proposals.listProposals(deps.store.db, filter, q.page, q.pageSize)
     : { items: [], total: 0 };
-  const window = resolveWindow({ kind: 'last_n_months', months: 12 }, cycle.asOf);
-  const revenue = await proposals.revenueOf(
-    deps.store.db,
-    page.items.map((p) => p.customerId),
-    window.fromMonth,
-    window.toMonth,
-  );
-  const ids = page.items.map((p) => p.customerId);
-  const points = cycle.runId
-    ? await proposals.pointsOf(deps.store.db, cycle.runId, ids)
-    : new Map();
-  const names = await proposals.userNames(
-    deps.store.db,
-    page.items.flatMap((p) => [p.proposedBy, p.financeBy, p.revisedBy]),
-  );
-  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
   return {
     ...page,
-    items: page.items.map((p) => ({
-      ...p,
-      finalTier: finalTier(p),
-      revenueMinor: revenue.get(p.customerId) ?? 0,
-      points: points.get(p.customerId) ?? {},
-      proposedByName: nameOf(p.proposedBy),
-      financeByName: nameOf(p.financeBy),
-      revisedByName: nameOf(p.revisedBy),
-    })),
+    items: await withFormColumns(deps, cycle, page.items),
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** A proposal with the evaluation form's other columns. */
+export type FormRow = proposals.ProposalRow & {
+  finalTier: string;
+  /** Revenue over the 12 months up to the cycle's as-of date, in minor units. */
+  revenueMinor: number;
+  /** Each criterion's points in the cycle's run. */
+  points: Record<string, number | null>;
+  proposedByName: string | null;
+  financeByName: string | null;
+  revisedByName: string | null;
+};
+
+/**
+ * Adds the evaluation form's columns to proposals of one cycle: the final tier, 12-month
+ * revenue at the cycle's as-of date, criterion points of its run, and who rated — three
+ * queries for the whole list, whether a page, one saved proposal or a batch of an export.
+ */
+export async function withFormColumns(
+  deps: Deps,
+  cycle: { asOf: string; runId: number | null },
+  rows: readonly proposals.ProposalRow[],
+): Promise<FormRow[]> {
+  const db = deps.store.db;
+  const ids = rows.map((p) => p.customerId);
+  const w = resolveWindow({ kind: 'last_n_months', months: 12 }, cycle.asOf);
+  const revenue = await proposals.revenueOf(db, ids, w.fromMonth, w.toMonth);
+  const points = cycle.runId
+    ? await proposals.pointsOf(db, cycle.runId, ids)
+    : new Map<number, Record<string, number | null>>();
+  const names = await proposals.userNames(
+    db,
+    rows.flatMap((p) => [p.proposedBy, p.financeBy, p.revisedBy]),
+  );
+  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  return rows.map((p) => ({
+    ...p,
+    finalTier: finalTier(p),
+    revenueMinor: revenue.get(p.customerId) ?? 0,
+    points: points.get(p.customerId) ?? {},
+    proposedByName: nameOf(p.proposedBy),
+    financeByName: nameOf(p.financeBy),
+    revisedByName: nameOf(p.revisedBy),
+  }));
 }
 
 /** The store filter of a proposals query; undefined when nothing can match (no such move). */
@@ -152,7 +173,7 @@ async function editable(
         ],
       });
   }
-  return { ...p, asOf: cycle.asOf };
+  return { ...p, asOf: cycle.asOf, runId: cycle.runId };
 }
 
 function requireReason(changed: boolean, reason: string | undefined, field: string) {
@@ -167,7 +188,7 @@ async function save(
   deps: Deps,
   ctx: Ctx,
   cycleId: number,
-  p: proposals.ProposalRow & { asOf: string },
+  p: proposals.ProposalRow & { asOf: string; runId: number | null },
   version: number,
   set: Parameters<typeof proposals.updateProposal>[4],
   action: string,
@@ -188,9 +209,8 @@ async function save(
     });
   });
   const fresh = (await proposals.findProposal(deps.store.db, cycleId, p.customerId))!;
-  const w = resolveWindow({ kind: 'last_n_months', months: 12 }, p.asOf);
-  const revenue = await proposals.revenueOf(deps.store.db, [p.customerId], w.fromMonth, w.toMonth);
-  return { ...fresh, finalTier: finalTier(fresh), revenueMinor: revenue.get(p.customerId) ?? 0 };
+  const [row] = await withFormColumns(deps, p, [fresh]);
+  return row!;
 }
 
 /** Step 1: a sales manager rates a customer, proposing a tier (a reason when it differs). */
