@@ -5,8 +5,8 @@ import { DomainError, notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
 import type { Scheme } from '../../domain/scheme';
 import { findCustomerById } from '../../store/customers.repository';
+import * as applications from '../../store/lifecycle/upgrade-applications.repository';
 import { currentTiers } from '../../store/review/publications.repository';
-import { dateTextOrNull, instantText, instantTextOrNull } from '../../store/row-values';
 import type { DB } from '../../store/schema';
 import { insertOverride, revokeActive } from '../../store/tiering/overrides.repository';
 import { customerLatestResults } from '../../store/tiering/runs.repository';
@@ -43,36 +43,6 @@ async function tiersOf(db: Kysely<DB>, schemeId: number) {
     id: t.id,
     rank: t.rank,
   }));
-}
-
-async function findApplication(db: Kysely<DB>, id: number) {
-  const r = await db
-    .selectFrom('upgrade_applications as a')
-    .innerJoin('customers as c', 'c.id', 'a.customer_id')
-    .selectAll('a')
-    .select(['c.code', 'c.name'])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  const n = (v: unknown) => (v == null ? null : Number(v));
-  return {
-    id: Number(r.id),
-    schemeId: Number(r.scheme_id),
-    customerId: Number(r.customer_id),
-    customerCode: r.code,
-    customerName: r.name,
-    currentTier: r.current_tier,
-    requestedTier: r.requested_tier,
-    reason: r.reason,
-    applicantId: n(r.applicant_id),
-    status: r.status as 'pending' | 'approved' | 'rejected' | 'withdrawn',
-    decidedBy: n(r.decided_by),
-    decidedAt: instantTextOrNull(r.decided_at),
-    decisionNote: r.decision_note,
-    expiresOn: dateTextOrNull(r.expires_on),
-    overrideId: n(r.override_id),
-    createdAt: instantText(r.created_at),
-  };
 }
 
 /**
@@ -163,7 +133,7 @@ export async function applyForUpgrade(deps: Deps, ctx: Ctx, raw: unknown) {
 /** One application with the customer's assessment against the scheme. */
 export async function getApplication(deps: Deps, ctx: Ctx, id: number) {
   requirePermission(ctx, 'customers.read');
-  const a = await findApplication(deps.store.db, id);
+  const a = await applications.findApplication(deps.store.db, id);
   if (!a) throw notFound('Upgrade application', id);
   const canSee = ctx.actor.id === null || ctx.actor.permissions.includes('tiering.read');
   return {
@@ -183,14 +153,7 @@ export async function listApplications(
   },
 ) {
   requirePermission(ctx, 'customers.read');
-  let q = deps.store.db.selectFrom('upgrade_applications').select('id');
-  if (f.status) q = q.where('status', '=', f.status);
-  if (f.schemeId) q = q.where('scheme_id', '=', f.schemeId);
-  if (f.customerId) q = q.where('customer_id', '=', f.customerId);
-  const ids = await q.orderBy('id', 'desc').limit(500).execute();
-  const out = [];
-  for (const { id } of ids) out.push((await findApplication(deps.store.db, Number(id)))!);
-  return out;
+  return applications.listApplications(deps.store.db, f);
 }
 
 /**
@@ -201,7 +164,7 @@ export async function listApplications(
 export async function decideApplication(deps: Deps, ctx: Ctx, id: number, raw: unknown) {
   requirePermission(ctx, 'reviews.manage');
   const input = parseInput(decideInput, raw, 'Invalid decision');
-  const a = await findApplication(deps.store.db, id);
+  const a = await applications.findApplication(deps.store.db, id);
   if (!a) throw notFound('Upgrade application', id);
   if (a.status !== 'pending')
     throw new DomainError('INVALID_STATE', `Application ${id} is already ${a.status}`);
