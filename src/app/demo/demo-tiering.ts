@@ -1,4 +1,5 @@
-import { addDays, businessDate } from '../../domain/business-date';
+import { addDays } from '../../domain/business-date';
+import { businessToday } from '../business-today';
 import { systemCtx } from '../context';
 import type { Deps } from '../deps';
 import { createCycle } from '../review/cycles.service';
@@ -23,7 +24,7 @@ export async function seedDemoTiering(
   const lastYear = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`;
   const run = await runTiering(deps, ctx, { schemeVersionId: version.id, asOf: lastYear });
   await publishRun(deps, ctx, run.runId, { effectiveFrom: addDays(lastYear, 1) });
-  const today = businessDate(ctx.now(), deps.config.timeZone);
+  const today = businessToday(deps, ctx);
   const cycle = await createCycle(deps, ctx, {
     name: `${asOf.slice(0, 4)} 年度客户分级评审`,
     kind: 'annual',

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { addDays, businessDate } from '../../domain/business-date';
+import { addDays } from '../../domain/business-date';
 import { notFound } from '../../domain/errors';
 import { resolveWindow } from '../../domain/metrics/window-range';
 import { tierIdsByRank } from '../../domain/scheme';
 import { revenueOf } from '../../store/review/proposals.repository';
 import { dateText } from '../../store/row-values';
 import { findSchemeById, latestVersion } from '../../store/tiering/schemes.repository';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
@@ -29,7 +30,7 @@ export async function eliminationCandidates(deps: Deps, ctx: Ctx, raw: unknown) 
   if (!(await findSchemeById(db, q.schemeId))) throw notFound('Scheme', q.schemeId);
   const bottom = tierIdsByRank((await latestVersion(db, q.schemeId))?.document).at(-1);
   if (!bottom) return { bottomTier: null, years: q.years, items: [] };
-  const today = businessDate(ctx.now(), deps.config.timeZone);
+  const today = businessToday(deps, ctx);
   const cutoff = addDays(today, -Math.round(q.years * 365.25));
   const rows = await db
     .selectFrom('customer_tiers as ct')

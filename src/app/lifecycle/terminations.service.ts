@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { businessDate } from '../../domain/business-date';
 import { DomainError, notFound } from '../../domain/errors';
 import {
   missingSteps,
@@ -10,6 +9,7 @@ import { dateSchema, fromMinorUnits } from '../../domain/money';
 import { findCustomerById } from '../../store/customers.repository';
 import * as repo from '../../store/lifecycle/terminations.repository';
 import { writeAudit } from '../audit';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
@@ -22,8 +22,6 @@ const text = (field: string, max = 2000) =>
     .min(1, `${field} is required`)
     .max(max, `${field} must be at most ${max} characters`);
 const version = z.number({ error: 'version is required' }).int().min(1);
-
-const today = (deps: Deps, ctx: Ctx) => businessDate(ctx.now(), deps.config.timeZone);
 
 async function view(deps: Deps, id: number) {
   const t = await repo.findTermination(deps.store.db, id);
@@ -143,7 +141,7 @@ export async function recordNotice(deps: Deps, ctx: Ctx, id: number, raw: unknow
   );
   const t = await view(deps, id);
   requireStatus(t, 'approved');
-  if (input.sentOn > today(deps, ctx))
+  if (input.sentOn > businessToday(deps, ctx))
     throw new DomainError('VALIDATION', 'Invalid notice', {
       issues: [{ field: 'sentOn', message: 'sentOn cannot be in the future' }],
     });
@@ -160,7 +158,11 @@ export async function confirmOrdersClosed(deps: Deps, ctx: Ctx, id: number, raw:
   const input = parseInput(z.strictObject({ version }), raw, 'Invalid confirmation');
   const t = await view(deps, id);
   requireStatus(t, 'approved');
-  const running = await repo.runningContracts(deps.store.db, t.customerId, today(deps, ctx));
+  const running = await repo.runningContracts(
+    deps.store.db,
+    t.customerId,
+    businessToday(deps, ctx),
+  );
   if (running.length)
     throw new DomainError(
       'INVALID_STATE',

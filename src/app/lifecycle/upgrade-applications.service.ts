@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { businessDate } from '../../domain/business-date';
 import { DomainError, notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
 import type { Scheme } from '../../domain/scheme';
@@ -12,6 +11,7 @@ import { insertOverride, revokeActive } from '../../store/tiering/overrides.repo
 import { customerLatestResults } from '../../store/tiering/runs.repository';
 import { findSchemeById, latestVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
@@ -172,7 +172,7 @@ export async function decideApplication(deps: Deps, ctx: Ctx, id: number, raw: u
     throw new DomainError('VALIDATION', 'A refusal needs a note', {
       issues: [{ field: 'note', message: 'note is required when refusing' }],
     });
-  const today = businessDate(ctx.now(), deps.config.timeZone);
+  const today = businessToday(deps, ctx);
   if (input.expiresOn && input.expiresOn < today)
     throw new DomainError('VALIDATION', 'Invalid decision', {
       issues: [{ field: 'expiresOn', message: `expiresOn must be today (${today}) or later` }],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, businessDate } from '../../domain/business-date';
+import { addDays } from '../../domain/business-date';
 import { DomainError, notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
 import { type CreateCycleInput, createCycleInput } from '../../domain/review/cycle.schema';
@@ -9,15 +9,13 @@ import { proposalProgress } from '../../store/review/proposals.repository';
 import { findPublicationByRun } from '../../store/review/publications.repository';
 import { findSchemeById, latestVersion, lockVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import { clearEvaluationCache } from '../tiering/evaluation-cache';
 import { runTiering } from '../tiering/run.service';
-
-/** Today in the business time zone: deadlines and due dates are business dates. */
-export const today = (deps: Deps, ctx: Ctx) => businessDate(ctx.now(), deps.config.timeZone);
 
 /** The workflow view of a stored cycle. */
 export async function cycleState(deps: Deps, cycleId: number) {
@@ -50,7 +48,7 @@ export async function createCycle(deps: Deps, ctx: Ctx, raw: CreateCycleInput | 
   const version = await latestVersion(db, scheme.id);
   if (!version)
     throw new DomainError('INVALID_STATE', `Scheme ${scheme.key} has no version to review`);
-  const start = today(deps, ctx);
+  const start = businessToday(deps, ctx);
   if (input.deadline < start)
     throw new DomainError('VALIDATION', 'Invalid review cycle', {
       issues: [{ field: 'deadline', message: `deadline must be today (${start}) or later` }],
@@ -160,7 +158,7 @@ export async function completeStep(
   const note = parseInput(comment.optional(), rawComment, 'Invalid comment');
   const { state } = await cycleState(deps, cycleId);
   const k = parseInput(z.enum(['rate', 'finance', 'revise', 'approve']), kind, 'Invalid step');
-  const at = requireTurn(state, k, ctx.actor, today(deps, ctx));
+  const at = requireTurn(state, k, ctx.actor, businessToday(deps, ctx));
   const now = ctx.now().toISOString();
   await deps.store.db.transaction().execute(async (trx) => {
     if (!(await cycles.moveCycle(trx, cycleId, at, at + 1, ctx.actor.id, now)))
@@ -191,7 +189,7 @@ export async function completeStep(
 export async function returnStep(deps: Deps, ctx: Ctx, cycleId: number, reason: string) {
   requirePermission(ctx, 'tiering.read');
   const { state } = await cycleState(deps, cycleId);
-  const to = requireReturn(state, ctx.actor, today(deps, ctx), reason ?? '');
+  const to = requireReturn(state, ctx.actor, businessToday(deps, ctx), reason ?? '');
   const now = ctx.now().toISOString();
   await deps.store.db.transaction().execute(async (trx) => {
     if (!(await cycles.moveCycle(trx, cycleId, to + 1, to, ctx.actor.id, now)))
@@ -254,7 +252,7 @@ export async function extendDeadline(deps: Deps, ctx: Ctx, cycleId: number, rawD
   const { cycle } = await cycleState(deps, cycleId);
   if (cycle.status !== 'open')
     throw new DomainError('INVALID_STATE', `Review cycle ${cycleId} is ${cycle.status}`);
-  const t = today(deps, ctx);
+  const t = businessToday(deps, ctx);
   if (deadline < t)
     throw new DomainError('VALIDATION', 'Invalid deadline', {
       issues: [{ field: 'deadline', message: `deadline must be today (${t}) or later` }],

@@ -14,11 +14,12 @@ import { movePairs, tierIdsByRank } from '../../domain/scheme';
 import * as proposals from '../../store/review/proposals.repository';
 import { findVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
-import { cycleState, today } from './cycles.service';
+import { cycleState } from './cycles.service';
 
 /**
  * The region an actor rates: a sales manager with a region rates only that region's customers
@@ -152,7 +153,7 @@ async function editable(
 ) {
   requirePermission(ctx, 'tiering.read');
   const { cycle, state } = await cycleState(deps, cycleId);
-  requireTurn(state, kind, ctx.actor, today(deps, ctx));
+  requireTurn(state, kind, ctx.actor, businessToday(deps, ctx));
   const p = await proposals.findProposal(deps.store.db, cycleId, customerId);
   if (!p) throw notFound('Proposal for customer', customerId);
   const region = kind === 'rate' ? regionOf(ctx) : null;

@@ -8,12 +8,13 @@ import { iterateProposals } from '../../store/review/proposals.repository';
 import * as pubs from '../../store/review/publications.repository';
 import { findRun } from '../../store/tiering/runs.repository';
 import { findVersion } from '../../store/tiering/schemes.repository';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import { clearEvaluationCache } from '../tiering/evaluation-cache';
-import { cycleState, today } from './cycles.service';
+import { cycleState } from './cycles.service';
 import { type FinalTier, type PublicationSummary, publishTiers } from './publish-tiers';
 
 export type PublishResult = PublicationSummary & { alreadyPublished: boolean };
@@ -36,10 +37,10 @@ export async function publishCycle(deps: Deps, ctx: Ctx, cycleId: number): Promi
     const p = await pubs.findPublicationByRun(db, cycle.runId);
     if (p) return already(p);
   }
-  const at = requireTurn(state, 'publish', ctx.actor, today(deps, ctx));
+  const at = requireTurn(state, 'publish', ctx.actor, businessToday(deps, ctx));
   if (!cycle.runId) throw new DomainError('INVALID_STATE', `Review cycle ${cycleId} has no run`);
   const runId = cycle.runId;
-  const effectiveFrom = cycle.effectiveFrom ?? today(deps, ctx);
+  const effectiveFrom = cycle.effectiveFrom ?? businessToday(deps, ctx);
   const now = ctx.now().toISOString();
   const complete = Object.keys(cycle.scope).length === 0;
   const summary = await db.transaction().execute(async (trx) => {
@@ -113,7 +114,7 @@ export async function publishRun(
       schemeId: version.schemeId,
       runId,
       cycleId: null,
-      effectiveFrom: input.effectiveFrom ?? today(deps, ctx),
+      effectiveFrom: input.effectiveFrom ?? businessToday(deps, ctx),
       complete: true,
       finals: (async function* () {
         for await (const r of pubs.iterateRunForPublish(trx, runId)) yield { ...r, reason: null };

@@ -1,10 +1,10 @@
-import { businessDate } from '../../domain/business-date';
 import { notFound } from '../../domain/errors';
 import type { Scheme } from '../../domain/scheme';
 import { findCustomerById } from '../../store/customers.repository';
 import { tiersOnDate } from '../../store/review/history.repository';
 import { customerLatestResults, customerPublishedTiers } from '../../store/tiering/runs.repository';
 import * as schemes from '../../store/tiering/schemes.repository';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
@@ -48,7 +48,7 @@ export async function customerTiers(
   requirePermission(ctx, 'customers.read');
   const db = deps.store.db;
   if (!(await findCustomerById(db, customerId))) throw notFound('Customer', customerId);
-  const today = businessDate(ctx.now(), deps.config.timeZone);
+  const today = businessToday(deps, ctx);
   const [published, latest, all] = await Promise.all([
     customerPublishedTiers(db, customerId),
     customerLatestResults(db, customerId),

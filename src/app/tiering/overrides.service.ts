@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { businessDate } from '../../domain/business-date';
 import { DomainError, notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
 import type { Scheme } from '../../domain/scheme';
@@ -7,6 +6,7 @@ import { findCustomerById } from '../../store/customers.repository';
 import * as repo from '../../store/tiering/overrides.repository';
 import * as schemes from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
@@ -44,7 +44,7 @@ export async function setOverride(deps: Deps, ctx: Ctx, schemeId: number, raw: S
       issues: [{ field: 'tier', message: `tier must be one of ${tiers.join(', ')}` }],
     });
   if (!(await findCustomerById(db, input.customerId))) throw notFound('Customer', input.customerId);
-  const today = businessDate(ctx.now(), deps.config.timeZone);
+  const today = businessToday(deps, ctx);
   if (input.expiresOn && input.expiresOn < today)
     throw new DomainError('VALIDATION', 'Invalid tier override', {
       issues: [{ field: 'expiresOn', message: `expiresOn must be today (${today}) or later` }],
