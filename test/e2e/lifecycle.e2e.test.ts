@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, useBrowserSuite } from '../support/browser';
+import { settle, signInAs, useBrowserSuite } from '../support/browser';
 import { seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -23,6 +23,7 @@ describe('relationship lifecycle in Chromium', { timeout: 120_000 }, () => {
       await card.getByRole('button', { name: /新建营销活动/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('主题').fill('年终回馈券');
+      await settle(page);
       await dialog.getByRole('button', { name: button('确定') }).click();
       await dialog.waitFor({ state: 'detached' });
       await card.getByRole('cell', { name: '年终回馈券' }).waitFor();
@@ -30,11 +31,13 @@ describe('relationship lifecycle in Chromium', { timeout: 120_000 }, () => {
       await card.getByRole('tab', { name: '终止合作' }).click();
       await card.getByRole('button', { name: /申请终止合作/ }).click();
       await dialog.getByLabel('原因').fill('连续三年 C 类，回款差');
+      await settle(page);
       await dialog.getByRole('button', { name: button('确定') }).click();
       await dialog.waitFor({ state: 'detached' });
       await card.getByText(/待审批/).waitFor();
 
       await card.getByRole('button', { name: /批准终止/ }).click();
+      await settle(page);
       await dialog.getByRole('button', { name: button('确定') }).click();
       await dialog.waitFor({ state: 'detached' });
       await card.getByText('终止中').waitFor();

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, settle, signInAs, useBrowserSuite } from '../support/browser';
 import { REVIEWERS, seedReview } from './review-data';
 import { seedTieringOrders } from './tiering-data';
 import { seedWebData } from './web-data';
@@ -10,39 +10,6 @@ import { seedWebData } from './web-data';
  * Chinese label, and an icon adds its own name in front.
  */
 const button = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
-
-/**
- * Waits until the page's finite animations (a drawer or dialog sliding in) have ended: a select
- * clicked while its container still moves may have its dropdown closed under the click.
- */
-async function settle(page: Page): Promise<void> {
-  // A string, as the test project has no DOM types; infinite animations (spinners) never end.
-  await page.evaluate(`Promise.all(
-    document
-      .getAnimations()
-      .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-      .map((a) => a.finished.catch(() => undefined)),
-  )`);
-}
-
-/**
- * chooseOption, tried again when the option's click itself fails: on a loaded machine the
- * dropdown sometimes closes under the click (the option is no longer visible), which
- * chooseOption does not retry. Each try waits at most 5 s for the option.
- */
-async function pick(page: Page, select: Locator, title: string, shown: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    page.setDefaultTimeout(5_000);
-    try {
-      await chooseOption(page, select, title, shown);
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    } finally {
-      page.setDefaultTimeout(15_000);
-    }
-  }
-}
 
 describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(async (deps) => {
@@ -85,7 +52,7 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
   /** Picks a tier in the drawer's tier select and gives the reason for it. */
   async function chooseTier(page: Page, label: string, tier: string, reason: string) {
     const drawer = page.getByRole('dialog').filter({ has: page.getByText(label) });
-    await pick(
+    await chooseOption(
       page,
       drawer.getByRole('combobox', { name: label }),
       tier,
@@ -106,7 +73,7 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
       const dialog = page.getByRole('dialog').filter({ hasText: '发起评审周期' });
       await dialog.waitFor();
       await settle(page);
-      await pick(
+      await chooseOption(
         page,
         dialog.getByRole('combobox', { name: '分级方案' }),
         '年度 ABC 分级',

@@ -120,9 +120,24 @@ export function openDropdown(page: Page): Locator {
 }
 
 /**
+ * Waits until the page's finite animations (a drawer or dialog sliding in, a dropdown opening)
+ * have ended: a click while its target still moves may land beside it or be lost.
+ */
+export async function settle(page: Page): Promise<void> {
+  // A string, as the test project has no DOM types; infinite animations (spinners) never end.
+  await page.evaluate(`Promise.all(
+    document
+      .getAnimations()
+      .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)),
+  )`);
+}
+
+/**
  * Opens an Ant Design select, clicks the option with `title` and waits until `shown` is
- * visible, trying again when it is not. Why: on a loaded machine a click that lands while the
- * dropdown is still animating open is sometimes lost, which made browser tests flaky.
+ * visible; each try waits for animations to end first, and the whole pick is tried again when
+ * any part of it fails. Why: on a loaded machine a dropdown sometimes closes under the click, or
+ * one opening at the foot of a drawer keeps re-placing itself so the option is never stable.
  */
 export async function chooseOption(
   page: Page,
@@ -132,18 +147,22 @@ export async function chooseOption(
   attempts = 3,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (!(await openDropdown(page).isVisible())) await select.click();
-    const option = openDropdown(page).getByTitle(title, { exact: true });
-    await option.waitFor();
-    // A dropdown that opens at the bottom of a drawer can keep re-placing itself, so Playwright
-    // never finds the option stable; the click event itself is what the select listens to.
-    await option.click({ timeout: 3_000 }).catch(() => option.dispatchEvent('click'));
     try {
+      await settle(page);
+      if (!(await openDropdown(page).isVisible())) await select.click({ timeout: 5_000 });
+      const option = openDropdown(page).getByTitle(title, { exact: true });
+      await option.waitFor({ timeout: 5_000 });
+      await settle(page);
+      // The click event itself is what the select listens to, stable or not.
+      await option
+        .click({ timeout: 3_000 })
+        .catch(() => option.dispatchEvent('click', undefined, { timeout: 3_000 }));
       await shown.waitFor({ timeout: 5_000 });
       return;
     } catch (err) {
       if (attempt >= attempts) throw err;
-      await page.keyboard.press('Escape');
+      // Close a dropdown left open; Escape with none open would close the drawer instead.
+      if (await openDropdown(page).isVisible()) await page.keyboard.press('Escape');
     }
   }
 }
