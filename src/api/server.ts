@@ -15,20 +15,27 @@ import {
 import type { Deps } from '../app/deps';
 import { type RouteRecord, registerAccessControl } from './access';
 import { registerErrorHandler } from './errors';
+import { accountRoutes } from './routes/accounts.routes';
 import { authRoutes } from './routes/auth.routes';
+import { automationRoutes } from './routes/automation.routes';
 import { contactRoutes } from './routes/contacts.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { customerRoutes } from './routes/customers.routes';
+import { entitlementRoutes } from './routes/entitlements.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factRoutes } from './routes/facts.routes';
+import { frontlineRoutes } from './routes/frontline.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
 import { jobRoutes } from './routes/jobs.routes';
 import { lifecycleRoutes } from './routes/lifecycle.routes';
 import { notificationRoutes } from './routes/notifications.routes';
+import { orderRoutes } from './routes/orders.routes';
+import { policyRoutes } from './routes/policies.routes';
 import { reviewRoutes } from './routes/review.routes';
 import { tieringRoutes } from './routes/tiering.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
+import { webhookRoutes } from './routes/webhooks.routes';
 
 export interface ServerOptions {
   /** pino logger options, or false for none (tests). */
@@ -103,6 +110,13 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(lifecycleRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(jobRoutes(deps));
+  await app.register(accountRoutes(deps));
+  await app.register(automationRoutes(deps));
+  await app.register(entitlementRoutes(deps));
+  await app.register(frontlineRoutes(deps));
+  await app.register(orderRoutes(deps));
+  await app.register(policyRoutes(deps));
+  await app.register(webhookRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

@@ -9,6 +9,12 @@ import * as m0006 from './migrations/0006-result-indexes';
 import * as m0007 from './migrations/0007-review-cycles';
 import * as m0008 from './migrations/0008-jobs';
 import * as m0009 from './migrations/0009-relationship-lifecycle';
+import * as m0010 from './migrations/0010-tier-policies';
+import * as m0011 from './migrations/0011-order-queue';
+import * as m0012 from './migrations/0012-entitlements';
+import * as m0013 from './migrations/0013-automation';
+import * as m0014 from './migrations/0014-webhooks';
+import * as m0015 from './migrations/0015-account-visits';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +27,12 @@ const migrations: Record<string, Migration> = {
   '0007-review-cycles': m0007,
   '0008-jobs': m0008,
   '0009-relationship-lifecycle': m0009,
+  '0010-tier-policies': m0010,
+  '0011-order-queue': m0011,
+  '0012-entitlements': m0012,
+  '0013-automation': m0013,
+  '0014-webhooks': m0014,
+  '0015-account-visits': m0015,
 };
 
 const provider: MigrationProvider = {

@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './accounts/accounts.tables';
+import type { AutomationTables } from './automation/automation.tables';
+import type { EntitlementTables } from './entitlements/entitlements.tables';
+import type { OrderQueueTables } from './orders/order-queue.tables';
+import type { WebhookTables } from './webhooks/webhooks.tables';
 
 /**
  * Table types for Kysely. Conventions that hold on both engines:
@@ -584,7 +589,37 @@ export interface JobSchedulesTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface TierPolicyVersionsTable {
+  id: Generated<number>;
+  scheme_id: number;
+  version: number;
+  document: string; // JSON PolicyCatalog
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CustomerTermAdjustmentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  /** Rungs down the payment-terms ladder. */
+  steps: number;
+  reason: string;
+  source: string; // 'automation' | 'manual'
+  source_id: string | null;
+  created_by: number | null;
+  created_at: string;
+  expires_on: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+export interface DB
+  extends OrderQueueTables,
+    EntitlementTables,
+    AutomationTables,
+    WebhookTables,
+    AccountTables {
   roles: RolesTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -628,4 +663,6 @@ export interface DB {
   marketing_activities: MarketingActivitiesTable;
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
+  tier_policy_versions: TierPolicyVersionsTable;
+  customer_term_adjustments: CustomerTermAdjustmentsTable;
 }

@@ -1,6 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/locales/en.json';
-import zhCN from '../../web/src/locales/zh-CN.json';
+import { en, zhCN } from '../../web/src/locales';
 
 /** Every leaf of a nested message file as [dotted key, value]. */
 function leaves(obj: unknown, prefix = ''): [string, unknown][] {
@@ -13,6 +13,19 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(
 describe('UI message files', () => {
   const zh = new Map(leaves(zhCN));
   const enMap = new Map(leaves(en));
+
+  it('keep each capability under its own top-level key, so no file overrides another', () => {
+    const dir = new URL('../../web/src/locales/', import.meta.url);
+    const seen = new Map<string, string>();
+    const files = readdirSync(dir).filter((f) => f === 'zh-CN.json' || f.endsWith('.zh-CN.json'));
+    for (const file of files) {
+      const keys = Object.keys(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+      for (const k of keys) {
+        expect(seen.get(k), `${file}: ${k}`).toBeUndefined();
+        seen.set(k, file);
+      }
+    }
+  });
 
   it('have the same keys in Chinese and English', () => {
     expect([...enMap.keys()].sort()).toEqual([...zh.keys()].sort());

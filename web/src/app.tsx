@@ -55,6 +55,28 @@ const SettingsPage = lazy(() =>
   import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
 
+const PolicyCatalogPage = lazy(() =>
+  import('./pages/policies/policy-catalog-page').then((m) => ({ default: m.PolicyCatalogPage })),
+);
+const OrderCheckPage = lazy(() =>
+  import('./pages/policies/order-check-page').then((m) => ({ default: m.OrderCheckPage })),
+);
+const AutomationPage = lazy(() =>
+  import('./pages/automation/automation-page').then((m) => ({ default: m.AutomationPage })),
+);
+const AccountsPage = lazy(() =>
+  import('./pages/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
+);
+const WebhooksPage = lazy(() =>
+  import('./pages/webhooks/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
+);
+const CardPage = lazy(() =>
+  import('./pages/frontline/card-page').then((m) => ({ default: m.CardPage })),
+);
+const EmbedCardPage = lazy(() =>
+  import('./pages/frontline/embed-card-page').then((m) => ({ default: m.EmbedCardPage })),
+);
+
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
   const { can } = useAuth();
@@ -91,6 +113,17 @@ export function AppRoutes() {
           </RequireAuth>
         }
       />
+      {/* The front-line card for a counter or hotline screen: no menu, fits a frame. */}
+      <Route
+        path="/embed/card"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<FullPageSpin />}>
+              {guarded('frontline.read', <EmbedCardPage />)}
+            </Suspense>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -113,6 +146,15 @@ export function AppRoutes() {
         <Route path="reviews" element={guarded('tiering.read', <ReviewsPage />)} />
         <Route path="reviews/elimination" element={guarded('tiering.read', <EliminationPage />)} />
         <Route path="reviews/:id" element={guarded('tiering.read', <CyclePage />)} />
+        <Route
+          path="policies"
+          element={guarded(['customers.read', 'policies.manage'], <PolicyCatalogPage />)}
+        />
+        <Route path="policies/orders" element={guarded('orders.check', <OrderCheckPage />)} />
+        <Route path="policies/automation" element={guarded('customers.read', <AutomationPage />)} />
+        <Route path="policies/accounts" element={guarded('customers.read', <AccountsPage />)} />
+        <Route path="policies/webhooks" element={guarded('policies.manage', <WebhooksPage />)} />
+        <Route path="service" element={guarded('frontline.read', <CardPage />)} />
         {PLANNED_AREAS.map((area) => (
           <Route
             key={area}

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { en, zhCN } from './locales';
 
 /** Languages the UI speaks; the first is the default. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;

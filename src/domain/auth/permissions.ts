@@ -27,6 +27,16 @@ export const PERMISSIONS = [
   'reviews.manage',
   /** See background jobs (scheduled and long work) with their progress and errors. */
   'jobs.read',
+  /** Edit tier policies, automation rules and webhook endpoints. */
+  'policies.manage',
+  /** Check orders against the customer's tier policy and see the order queue. */
+  'orders.check',
+  /** Look up the front-line card (tier, tags, entitlements, open tickets) of any customer. */
+  'frontline.read',
+  /** Record the use of a customer's entitlement (lounge, SIM replacement, gift …). */
+  'entitlements.use',
+  /** Assign and reassign account managers, and plan visits for others. */
+  'accounts.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,6 +69,11 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'tiering.read',
       'tiering.run',
       'reviews.manage',
+      'policies.manage',
+      'orders.check',
+      'frontline.read',
+      'entitlements.use',
+      'accounts.manage',
     ],
   },
   {
@@ -74,31 +89,55 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'users.read',
       'tiering.read',
       'tiering.run',
+      'orders.check',
+      'frontline.read',
+      'entitlements.use',
+      'accounts.manage',
     ],
   },
   {
     id: 'account_manager',
     nameZh: '客户经理',
     nameEn: 'Account manager',
-    permissions: ['customers.read', 'customers.write', 'customers.pii', 'tiering.read'],
+    permissions: [
+      'customers.read',
+      'customers.write',
+      'customers.pii',
+      'tiering.read',
+      'orders.check',
+      'frontline.read',
+      'entitlements.use',
+    ],
   },
   {
     id: 'finance',
     nameZh: '财务',
     nameEn: 'Finance',
-    permissions: ['customers.read', 'customers.export', 'tiering.read'],
+    permissions: [
+      'customers.read',
+      'customers.export',
+      'tiering.read',
+      'orders.check',
+      'frontline.read',
+    ],
   },
   {
     id: 'service_agent',
     nameZh: '客服专员',
     nameEn: 'Service agent',
-    permissions: ['customers.read', 'tiering.read'],
+    permissions: ['customers.read', 'tiering.read', 'frontline.read', 'entitlements.use'],
   },
   {
     id: 'service_supervisor',
     nameZh: '客服主管',
     nameEn: 'Service supervisor',
-    permissions: ['customers.read', 'users.read', 'tiering.read'],
+    permissions: [
+      'customers.read',
+      'users.read',
+      'tiering.read',
+      'frontline.read',
+      'entitlements.use',
+    ],
   },
   {
     id: 'auditor',

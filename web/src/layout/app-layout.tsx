@@ -17,7 +17,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-provider';
 import { errorMessage } from '../errors';
 import styles from './app-layout.module.css';
-import { AREA_INFO, areaOfPath, CUSTOMER_PAGES, visibleAreas } from './areas';
+import { AREA_INFO, AREA_PAGES, areaOfPath, visibleAreas } from './areas';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
 import { NotificationBell } from './notification-bell';
@@ -33,26 +33,28 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const current = areaOfPath(location.pathname);
 
-  // Menu keys are paths, so a click navigates straight to the key.
-  const customerPages = CUSTOMER_PAGES.filter((p) => p.anyOf.some(can));
-  const items: MenuProps['items'] = visibleAreas(can).map((area) =>
-    area === 'customers'
-      ? {
-          key: area,
-          icon: AREA_INFO[area].icon,
-          label: t('nav.customers'),
-          children: customerPages.map((p) => ({
-            key: p.path,
-            label: t(`nav.customerPages.${p.label}`),
-          })),
-        }
-      : { key: AREA_INFO[area].path, icon: AREA_INFO[area].icon, label: t(`nav.${area}`) },
-  );
+  // Menu keys are paths, so a click navigates straight to the key. Areas with pages open as a
+  // sub-menu of the pages the user may see.
+  const pagePaths: string[] = [];
+  const items: MenuProps['items'] = visibleAreas(can).map((area) => {
+    const sub = AREA_PAGES[area];
+    const pages = sub?.pages.filter((p) => p.anyOf.some(can)) ?? [];
+    if (!sub || pages.length === 0)
+      return { key: AREA_INFO[area].path, icon: AREA_INFO[area].icon, label: t(`nav.${area}`) };
+    pagePaths.push(...pages.map((p) => p.path));
+    return {
+      key: area,
+      icon: AREA_INFO[area].icon,
+      label: t(`nav.${area}`),
+      children: pages.map((p) => ({
+        key: p.path,
+        // Labels come from the typed message groups named in AREA_PAGES.
+        label: t(`nav.${sub.group}.${p.label}` as 'nav.customers'),
+      })),
+    };
+  });
   // The deepest page whose path the URL starts with is the one highlighted.
-  const paths = [
-    ...customerPages.map((p) => p.path),
-    ...visibleAreas(can).map((a) => AREA_INFO[a].path),
-  ];
+  const paths = [...pagePaths, ...visibleAreas(can).map((a) => AREA_INFO[a].path)];
   const selected = paths
     .filter((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];
@@ -84,7 +86,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={current === 'customers' || !current ? ['customers'] : []}
+          defaultOpenKeys={current && AREA_PAGES[current] ? [current] : ['customers']}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

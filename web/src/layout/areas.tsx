@@ -22,7 +22,7 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 
 /** Areas not built yet; they show a placeholder page. */
-export const PLANNED_AREAS = ['policies', 'service', 'analytics'] as const;
+export const PLANNED_AREAS = ['analytics'] as const;
 export type PlannedArea = (typeof PLANNED_AREAS)[number];
 
 export interface AreaInfo {
@@ -36,9 +36,17 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   customers: { path: '/customers', icon: <TeamOutlined />, anyOf: ['customers.read'] },
   tiering: { path: '/tiering', icon: <ProfileOutlined />, anyOf: ['tiering.read'] },
   reviews: { path: '/reviews', icon: <AuditOutlined />, anyOf: ['tiering.read'] },
+  policies: {
+    path: '/policies',
+    icon: <SafetyCertificateOutlined />,
+    anyOf: ['customers.read', 'policies.manage', 'orders.check'],
+  },
+  service: {
+    path: '/service',
+    icon: <CustomerServiceOutlined />,
+    anyOf: ['frontline.read'],
+  },
   // Planned areas all work on customers, so reading customers is the least they will need.
-  policies: { path: '/policies', icon: <SafetyCertificateOutlined />, anyOf: ['customers.read'] },
-  service: { path: '/service', icon: <CustomerServiceOutlined />, anyOf: ['customers.read'] },
   analytics: { path: '/analytics', icon: <BarChartOutlined />, anyOf: ['customers.read'] },
   settings: {
     path: '/settings',
@@ -53,6 +61,35 @@ export const CUSTOMER_PAGES = [
   { path: '/customers/duplicates', label: 'duplicates', anyOf: ['customers.read'] },
   { path: '/customers/import', label: 'import', anyOf: ['customers.import'] },
 ] as const;
+
+/** Pages of the policies area (what each tier gets and how the business follows it). */
+export const POLICY_PAGES = [
+  { path: '/policies', label: 'catalog', anyOf: ['customers.read', 'policies.manage'] },
+  { path: '/policies/orders', label: 'orders', anyOf: ['orders.check'] },
+  { path: '/policies/automation', label: 'automation', anyOf: ['customers.read'] },
+  { path: '/policies/accounts', label: 'accounts', anyOf: ['customers.read'] },
+  { path: '/policies/webhooks', label: 'webhooks', anyOf: ['policies.manage'] },
+] as const;
+
+/** Pages of the service area. */
+export const SERVICE_PAGES = [
+  { path: '/service', label: 'card', anyOf: ['frontline.read'] },
+] as const;
+
+/** Areas with a sub-menu: their pages and the message group that names them. */
+export const AREA_PAGES: Partial<
+  Record<
+    Area,
+    {
+      group: 'customerPages' | 'policyPages' | 'servicePages';
+      pages: readonly { path: string; label: string; anyOf: readonly string[] }[];
+    }
+  >
+> = {
+  customers: { group: 'customerPages', pages: CUSTOMER_PAGES },
+  policies: { group: 'policyPages', pages: POLICY_PAGES },
+  service: { group: 'servicePages', pages: SERVICE_PAGES },
+};
 
 /** The areas a holder of these permissions may open, in menu order. */
 export function visibleAreas(can: (permission: string) => boolean): Area[] {

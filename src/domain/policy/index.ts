@@ -1,0 +1,3 @@
+export * from './default-catalog';
+export * from './payment-terms';
+export * from './policy.schema';

@@ -1,0 +1,35 @@
+import accountsEn from './accounts.en.json';
+import accountsZh from './accounts.zh-CN.json';
+import automationEn from './automation.en.json';
+import automationZh from './automation.zh-CN.json';
+import baseEn from './en.json';
+import frontlineEn from './frontline.en.json';
+import frontlineZh from './frontline.zh-CN.json';
+import policyEn from './policy.en.json';
+import policyZh from './policy.zh-CN.json';
+import webhooksEn from './webhooks.en.json';
+import webhooksZh from './webhooks.zh-CN.json';
+import baseZh from './zh-CN.json';
+
+// Each capability keeps its messages in a file of its own under one top-level key, so pages
+// added side by side never edit the same file; the UI sees one merged message tree.
+
+/** Every Chinese message (the default language; keys are typed against this tree). */
+export const zhCN = {
+  ...baseZh,
+  ...policyZh,
+  ...frontlineZh,
+  ...automationZh,
+  ...webhooksZh,
+  ...accountsZh,
+};
+
+/** Every English message, with the same keys as the Chinese tree. */
+export const en = {
+  ...baseEn,
+  ...policyEn,
+  ...frontlineEn,
+  ...automationEn,
+  ...webhooksEn,
+  ...accountsEn,
+};
