@@ -91,3 +91,38 @@ export async function listActiveUserNames(db: Kysely<DB>) {
     .execute();
   return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
 }
+
+/**
+ * A session with its user and the user's role permissions, in one query: every API request
+ * resolves its session, so this is on the hot path of each call.
+ */
+export async function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('roles as r', 'r.id', 'u.role_id')
+    .selectAll('u')
+    .select([
+      's.expires_at as session_expires_at',
+      's.last_seen_at as session_last_seen_at',
+      's.csrf_token as session_csrf_token',
+      'r.permissions as role_permissions',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const {
+    session_expires_at,
+    session_last_seen_at,
+    session_csrf_token,
+    role_permissions,
+    ...user
+  } = r;
+  return {
+    user: user as Selectable<UsersTable>,
+    expiresAt: String(session_expires_at),
+    lastSeenAt: String(session_last_seen_at),
+    csrfToken: session_csrf_token,
+    permissions: role_permissions ? (JSON.parse(role_permissions) as string[]) : [],
+  };
+}

@@ -88,13 +88,13 @@ export async function resolveSession(
 ): Promise<SessionInfo | undefined> {
   const db = deps.store.db;
   const id = tokenId(token);
-  const s = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!s || Date.parse(s.expires_at) <= now.getTime()) return undefined;
-  const row = await repo.findUserRowById(db, s.user_id);
-  if (row?.active !== 1) return undefined;
-  const permissions = ((await repo.findRolePermissions(db, row.role_id)) ?? []) as Permission[];
-  let expiresAt = s.expires_at;
-  if (now.getTime() - Date.parse(s.last_seen_at) > 60_000) {
+  const s = await repo.findSessionWithUser(db, id);
+  if (!s || Date.parse(s.expiresAt) <= now.getTime()) return undefined;
+  const row = s.user;
+  if (row.active !== 1) return undefined;
+  const permissions = s.permissions as Permission[];
+  let expiresAt = s.expiresAt;
+  if (now.getTime() - Date.parse(s.lastSeenAt) > 60_000) {
     expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
     await db
       .updateTable('sessions')
@@ -111,7 +111,7 @@ export async function resolveSession(
       region: row.region,
     },
     user: repo.toUser(row),
-    csrfToken: s.csrf_token,
+    csrfToken: s.csrfToken,
     expiresAt,
   };
 }
