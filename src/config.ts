@@ -51,7 +51,36 @@ const envSchema = z.object({
     .refine(isTimeZone, 'TZ must be an IANA time zone such as Asia/Shanghai'),
   TIERDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TIERDESK_JOBS: z.enum(['on', 'off'], { error: 'TIERDESK_JOBS must be on or off' }).default('on'),
+  // Empty means e-mail is off; the value holds credentials, so messages never repeat it.
+  TIERDESK_SMTP_URL: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || isSmtpUrl(v),
+      'TIERDESK_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587',
+    ),
+  TIERDESK_SMTP_FROM: z
+    .string()
+    .trim()
+    .min(3, 'TIERDESK_SMTP_FROM must be a sender address such as Tierdesk <desk@example.com>')
+    .default('Tierdesk <tierdesk@localhost>'),
+  TIERDESK_WEBHOOK_TIMEOUT_MS: z.coerce
+    .number({ error: 'TIERDESK_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds' })
+    .int('TIERDESK_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds')
+    .min(100, 'TIERDESK_WEBHOOK_TIMEOUT_MS must be at least 100')
+    .max(120_000, 'TIERDESK_WEBHOOK_TIMEOUT_MS must be at most 120000')
+    .default(5000),
 });
+
+/** An SMTP URL nodemailer understands: smtp:// (STARTTLS when offered) or smtps:// (TLS). */
+function isSmtpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; file: string }
@@ -72,6 +101,10 @@ export interface Config {
   cookieSecure: 'auto' | 'true' | 'false';
   /** Whether `serve` runs the job runner and scheduler (tests start one themselves). */
   jobs: 'on' | 'off';
+  /** Outgoing e-mail; null when TIERDESK_SMTP_URL is empty (e-mail off). */
+  smtp: { url: string; from: string } | null;
+  /** How long one webhook call may take before it counts as a failed attempt. */
+  webhookTimeoutMs: number;
 }
 
 /** Raised for a bad environment; the message names each bad variable and what it expects. */
@@ -132,5 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.TZ,
     cookieSecure: e.TIERDESK_COOKIE_SECURE,
     jobs: e.TIERDESK_JOBS,
+    smtp: e.TIERDESK_SMTP_URL ? { url: e.TIERDESK_SMTP_URL, from: e.TIERDESK_SMTP_FROM } : null,
+    webhookTimeoutMs: e.TIERDESK_WEBHOOK_TIMEOUT_MS,
   };
 }

@@ -5,6 +5,7 @@ import { ensureAdmin, ensureRoles } from './auth/users.service';
 import { systemCtx } from './context';
 import type { Deps } from './deps';
 import { markInterruptedImports } from './import/import.service';
+import { configureNotificationChannels } from './notifications/email-channel';
 import { keyringFromSecret } from './security/field-crypto';
 
 /** Opens the database, runs migrations and seeds roles. Every entry point starts here. */
@@ -13,6 +14,9 @@ export async function openDeps(config: Config): Promise<Deps & { applied: string
   try {
     const applied = await migrateToLatest(store);
     const deps: Deps = { store, config, keyring: keyringFromSecret(config.secret) };
+    // dispatchEvent runs inside callers' transactions without deps; it learns here whether
+    // e-mail is on, for the server and for CLI processes alike.
+    configureNotificationChannels(config);
     await ensureRoles(deps, systemCtx());
     await markInterruptedImports(deps);
     return { ...deps, applied };

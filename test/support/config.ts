@@ -15,6 +15,8 @@ export function testConfig(database: DatabaseConfig, over: Partial<Config> = {})
     jobs: 'off',
     timeZone: 'Asia/Shanghai',
     cookieSecure: 'false',
+    smtp: null,
+    webhookTimeoutMs: 5000,
     ...over,
   };
 }

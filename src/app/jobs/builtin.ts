@@ -1,4 +1,5 @@
 import { AUTOMATION_SWEEP, automationSweepJob } from '../automation/automation-sweep.job';
+import { EMAIL_SEND, emailSendJob } from '../notifications/email-send.job';
 import { WEBHOOK_DELIVER, webhookDeliverJob } from '../webhooks/webhook-deliver.job';
 import { jobHandler, registerJobHandler } from './registry';
 import { REVIEW_START_CYCLE, startCycleJob } from './review-start-cycle.job';
@@ -11,4 +12,5 @@ export function ensureBuiltinJobHandlers(): void {
   if (!jobHandler(REVIEW_START_CYCLE)) registerJobHandler(REVIEW_START_CYCLE, startCycleJob);
   if (!jobHandler(AUTOMATION_SWEEP)) registerJobHandler(AUTOMATION_SWEEP, automationSweepJob);
   if (!jobHandler(WEBHOOK_DELIVER)) registerJobHandler(WEBHOOK_DELIVER, webhookDeliverJob);
+  if (!jobHandler(EMAIL_SEND)) registerJobHandler(EMAIL_SEND, emailSendJob);
 }

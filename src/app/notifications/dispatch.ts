@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema';
 import type { Ctx } from '../context';
+import { queueWebhookDeliveries } from '../webhooks/webhook-queue';
+import { queueEmails } from './email-queue';
 
 /** Something that happened which people (in-app) and other systems (webhooks, e-mail) hear of. */
 export interface OutboundEvent {
@@ -16,12 +19,18 @@ export interface OutboundEvent {
 
 /**
  * Tells people and systems of an event. Call it inside the transaction that makes the change:
- * what it writes (inbox rows, queued deliveries) commits or rolls back with the change, so
- * nothing that must follow a change is lost or sent for a change that did not happen.
+ * what it writes (inbox rows, queued webhook deliveries and e-mails with the jobs that send
+ * them) commits or rolls back with the change, so nothing that must follow a change is lost or
+ * sent for a change that did not happen. Returns the event id receivers see.
  */
-export async function dispatchEvent(db: Kysely<DB>, ctx: Ctx, event: OutboundEvent): Promise<void> {
+export async function dispatchEvent(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  event: OutboundEvent,
+): Promise<string> {
   const now = ctx.now().toISOString();
   const users = [...new Set(event.userIds)];
+  const entityId = event.entityId === null ? null : String(event.entityId);
   if (users.length > 0)
     await db
       .insertInto('notifications')
@@ -31,10 +40,15 @@ export async function dispatchEvent(db: Kysely<DB>, ctx: Ctx, event: OutboundEve
           kind: event.kind,
           payload: JSON.stringify(event.payload),
           entity: event.entity,
-          entity_id: event.entityId === null ? null : String(event.entityId),
+          entity_id: entityId,
           created_at: now,
           read_at: null,
         })),
       )
       .execute();
+  const eventId = randomUUID();
+  const common = { kind: event.kind, entity: event.entity, entityId, payload: event.payload };
+  await queueWebhookDeliveries(db, { eventId, ...common, occurredAt: now }, now);
+  await queueEmails(db, { eventId, ...common }, users, now);
+  return eventId;
 }

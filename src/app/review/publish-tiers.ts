@@ -7,6 +7,7 @@ import { findRun } from '../../store/tiering/runs.repository';
 import { latestVersion, lockVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { dispatchEvent } from '../notifications/dispatch';
 
 /** One customer's tier to publish. */
 export interface FinalTier {
@@ -243,6 +244,15 @@ export async function publishTiers(
     notified: notices.size,
   };
   await pubs.setPublicationSummary(trx, publicationId, summary);
+  // Other systems hear of the publication once (webhooks subscribed to tiers.published); owners
+  // got their own notices above, each listing their customers' changes.
+  await dispatchEvent(trx, ctx, {
+    kind: 'tiers.published',
+    entity: 'tier_publication',
+    entityId: publicationId,
+    payload: { ...summary },
+    userIds: [],
+  });
   await writeAudit(trx, ctx, {
     action: 'tiers.publish',
     entity: 'tier_run',
