@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerImportCommand } from './commands/import';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerOpenApiCommand } from './commands/openapi';
+import { registerPolicyCommands } from './commands/policy';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 
@@ -23,6 +24,7 @@ registerCustomerCommands(program);
 registerImportCommand(program);
 registerClassifyCommand(program);
 registerOpenApiCommand(program);
+registerPolicyCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

@@ -30,12 +30,22 @@ export interface CatalogInForce {
 }
 
 // Catalogs are read on every order check and front-line card; they change rarely, so they are
-// kept in memory and dropped whenever a new version is saved (`forgetCatalogs`).
-const cache = new Map<number, CatalogInForce>();
+// kept in memory and dropped whenever a new version is saved (`forgetCatalogs`). Keyed by the
+// database handle first: one process can hold several databases (tests, the CLI beside a server).
+let caches = new WeakMap<Kysely<DB>, Map<number, CatalogInForce>>();
 
 /** Drops cached catalogs; call after saving a catalog version or a scheme version. */
 export function forgetCatalogs(): void {
-  cache.clear();
+  caches = new WeakMap();
+}
+
+function cacheOf(db: Kysely<DB>): Map<number, CatalogInForce> {
+  let c = caches.get(db);
+  if (!c) {
+    c = new Map();
+    caches.set(db, c);
+  }
+  return c;
 }
 
 /**
@@ -43,6 +53,7 @@ export function forgetCatalogs(): void {
  * the scheme's tiers when none was saved yet, so policies work from the first day.
  */
 export async function catalogInForce(db: Kysely<DB>, schemeId: number): Promise<CatalogInForce> {
+  const cache = cacheOf(db);
   const hit = cache.get(schemeId);
   if (hit) return hit;
   const [saved, scheme] = await Promise.all([

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
+import { forgetCatalogs } from '../policy/policy-in-force';
 
 export interface SchemeSummary {
   id: number;
@@ -157,6 +158,8 @@ export async function saveSchemeEdit(
     });
     return id;
   });
+  // The default policy catalog follows the scheme's tiers, so a changed tier list must show.
+  forgetCatalogs();
   return getSchemeVersion(deps, ctx, versionId);
 }
 

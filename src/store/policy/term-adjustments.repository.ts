@@ -89,3 +89,28 @@ export async function revokeTermAdjustment(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** One adjustment (revoked or not), or undefined. */
+export async function findTermAdjustment(
+  db: Kysely<DB>,
+  id: number,
+): Promise<(TermAdjustmentRow & { revokedAt: string | null }) | undefined> {
+  const r = await db
+    .selectFrom('customer_term_adjustments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    id: Number(r.id),
+    customerId: Number(r.customer_id),
+    steps: Number(r.steps),
+    reason: r.reason,
+    source: r.source,
+    sourceId: r.source_id,
+    createdBy: r.created_by === null ? null : Number(r.created_by),
+    createdAt: instantText(r.created_at),
+    expiresOn: dateTextOrNull(r.expires_on),
+    revokedAt: r.revoked_at === null ? null : instantText(r.revoked_at),
+  };
+}
