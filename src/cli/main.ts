@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config';
+import { registerAccountCommands } from './commands/accounts';
 import { registerClassifyCommand } from './commands/classify';
 import { registerCustomerCommands } from './commands/customers';
 import { registerDemoCommand } from './commands/demo';
@@ -25,6 +26,7 @@ registerImportCommand(program);
 registerClassifyCommand(program);
 registerOpenApiCommand(program);
 registerPolicyCommands(program);
+registerAccountCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

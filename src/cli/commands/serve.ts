@@ -3,6 +3,7 @@ import { DEMO_DEFAULTS } from '../../../examples/demo';
 import { buildServer } from '../../api/server';
 import { ensureFirstAdmin, openDeps } from '../../app/bootstrap';
 import { loadDemoIfEmpty } from '../../app/demo/demo.service';
+import { seedDemoAccounts } from '../../app/demo/demo-accounts';
 import { seedDemoTiering } from '../../app/demo/demo-tiering';
 import { startJobRunner } from '../../app/jobs/runner';
 import { loadConfig } from '../../config';
@@ -27,9 +28,12 @@ export function registerServeCommand(program: Command): void {
       if (demo) {
         console.log(`  Demo data loaded: ${demo.customers} customers, ${demo.orders} orders.`);
         // A demo without tiers shows little; failing here must not keep the server down.
-        await seedDemoTiering(deps, DEMO_DEFAULTS.asOf, (msg) => console.log(msg)).catch(
-          (e: unknown) => console.warn(`  Demo tiers were not set up: ${(e as Error).message}`),
-        );
+        const log = (msg: string) => console.log(msg);
+        await seedDemoTiering(deps, DEMO_DEFAULTS.asOf, log)
+          .then(() => seedDemoAccounts(deps, log))
+          .catch((e: unknown) =>
+            console.warn(`  Demo tiers were not set up: ${(e as Error).message}`),
+          );
       }
       const { app } = await buildServer(deps);
       // Scheduled and long work runs in this process; TIERDESK_JOBS=off leaves it to another one.
