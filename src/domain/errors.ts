@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CSRF'
   | 'INVALID_STATE'
+  /** A business calendar has no holiday list for a date a computation reached. */
+  | 'CALENDAR_NOT_COVERED'
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
