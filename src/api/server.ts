@@ -18,6 +18,7 @@ import { registerErrorHandler } from './errors';
 import { accountRoutes } from './routes/accounts.routes';
 import { authRoutes } from './routes/auth.routes';
 import { automationRoutes } from './routes/automation.routes';
+import { calendarRoutes } from './routes/calendars.routes';
 import { contactRoutes } from './routes/contacts.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { customerRoutes } from './routes/customers.routes';
@@ -33,6 +34,8 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { orderRoutes } from './routes/orders.routes';
 import { policyRoutes } from './routes/policies.routes';
 import { reviewRoutes } from './routes/review.routes';
+import { slaRoutes } from './routes/sla.routes';
+import { ticketRoutes } from './routes/tickets.routes';
 import { tieringRoutes } from './routes/tiering.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
@@ -117,6 +120,9 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(orderRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(calendarRoutes(deps));
+  await app.register(slaRoutes(deps));
+  await app.register(ticketRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

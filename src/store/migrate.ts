@@ -15,6 +15,9 @@ import * as m0012 from './migrations/0012-entitlements';
 import * as m0013 from './migrations/0013-automation';
 import * as m0014 from './migrations/0014-webhooks';
 import * as m0015 from './migrations/0015-account-visits';
+import * as m0016 from './migrations/0016-business-calendars';
+import * as m0017 from './migrations/0017-service-tickets';
+import * as m0018 from './migrations/0018-sla-policies';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +36,9 @@ const migrations: Record<string, Migration> = {
   '0013-automation': m0013,
   '0014-webhooks': m0014,
   '0015-account-visits': m0015,
+  '0016-business-calendars': m0016,
+  '0017-service-tickets': m0017,
+  '0018-sla-policies': m0018,
 };
 
 const provider: MigrationProvider = {

@@ -1,8 +1,11 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './accounts/accounts.tables';
 import type { AutomationTables } from './automation/automation.tables';
+import type { CalendarTables } from './calendars/calendars.tables';
 import type { EntitlementTables } from './entitlements/entitlements.tables';
 import type { OrderQueueTables } from './orders/order-queue.tables';
+import type { ServiceTables } from './service/service.tables';
+import type { SlaTables } from './sla/sla.tables';
 import type { WebhookTables } from './webhooks/webhooks.tables';
 
 /**
@@ -619,7 +622,10 @@ export interface DB
     EntitlementTables,
     AutomationTables,
     WebhookTables,
-    AccountTables {
+    AccountTables,
+    CalendarTables,
+    ServiceTables,
+    SlaTables {
   roles: RolesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -77,6 +77,22 @@ const EmbedCardPage = lazy(() =>
   import('./pages/frontline/embed-card-page').then((m) => ({ default: m.EmbedCardPage })),
 );
 
+const TicketsPage = lazy(() =>
+  import('./pages/service/tickets-page').then((m) => ({ default: m.TicketsPage })),
+);
+const TicketPage = lazy(() =>
+  import('./pages/service/ticket-page').then((m) => ({ default: m.TicketPage })),
+);
+const PublicTicketPage = lazy(() =>
+  import('./pages/service/public-ticket-page').then((m) => ({ default: m.PublicTicketPage })),
+);
+const CalendarsPage = lazy(() =>
+  import('./pages/calendars/calendars-page').then((m) => ({ default: m.CalendarsPage })),
+);
+const SlaPoliciesPage = lazy(() =>
+  import('./pages/sla/sla-policies-page').then((m) => ({ default: m.SlaPoliciesPage })),
+);
+
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
   const { can } = useAuth();
@@ -111,6 +127,15 @@ export function AppRoutes() {
               {guarded('tiering.read', <PrintPage />)}
             </Suspense>
           </RequireAuth>
+        }
+      />
+      {/* The public service form: customers open tickets without signing in. */}
+      <Route
+        path="/public/ticket"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicTicketPage />
+          </Suspense>
         }
       />
       {/* The front-line card for a counter or hotline screen: no menu, fits a frame. */}
@@ -155,6 +180,22 @@ export function AppRoutes() {
         <Route path="policies/accounts" element={guarded('customers.read', <AccountsPage />)} />
         <Route path="policies/webhooks" element={guarded('policies.manage', <WebhooksPage />)} />
         <Route path="service" element={guarded('frontline.read', <CardPage />)} />
+        <Route
+          path="service/tickets"
+          element={guarded(['tickets.work', 'customers.read'], <TicketsPage />)}
+        />
+        <Route
+          path="service/tickets/:id"
+          element={guarded(['tickets.work', 'customers.read'], <TicketPage />)}
+        />
+        <Route
+          path="service/sla"
+          element={guarded(['service.manage', 'tickets.work'], <SlaPoliciesPage />)}
+        />
+        <Route
+          path="service/calendars"
+          element={guarded(['service.manage', 'tickets.work'], <CalendarsPage />)}
+        />
         {PLANNED_AREAS.map((area) => (
           <Route
             key={area}

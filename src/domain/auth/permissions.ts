@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   'entitlements.use',
   /** Assign and reassign account managers, and plan visits for others. */
   'accounts.manage',
+  /** Take, answer and move service tickets. */
+  'tickets.work',
+  /** Edit business calendars, SLA policies and the ticket category taxonomy. */
+  'service.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,6 +78,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'frontline.read',
       'entitlements.use',
       'accounts.manage',
+      'tickets.work',
+      'service.manage',
     ],
   },
   {
@@ -107,6 +113,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'orders.check',
       'frontline.read',
       'entitlements.use',
+      'tickets.work',
     ],
   },
   {
@@ -125,7 +132,13 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     id: 'service_agent',
     nameZh: '客服专员',
     nameEn: 'Service agent',
-    permissions: ['customers.read', 'tiering.read', 'frontline.read', 'entitlements.use'],
+    permissions: [
+      'customers.read',
+      'tiering.read',
+      'frontline.read',
+      'entitlements.use',
+      'tickets.work',
+    ],
   },
   {
     id: 'service_supervisor',
@@ -137,6 +150,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'tiering.read',
       'frontline.read',
       'entitlements.use',
+      'tickets.work',
+      'service.manage',
     ],
   },
   {

@@ -44,7 +44,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   service: {
     path: '/service',
     icon: <CustomerServiceOutlined />,
-    anyOf: ['frontline.read'],
+    anyOf: ['frontline.read', 'tickets.work', 'service.manage'],
   },
   // Planned areas all work on customers, so reading customers is the least they will need.
   analytics: { path: '/analytics', icon: <BarChartOutlined />, anyOf: ['customers.read'] },
@@ -74,6 +74,9 @@ export const POLICY_PAGES = [
 /** Pages of the service area. */
 export const SERVICE_PAGES = [
   { path: '/service', label: 'card', anyOf: ['frontline.read'] },
+  { path: '/service/tickets', label: 'tickets', anyOf: ['tickets.work', 'customers.read'] },
+  { path: '/service/sla', label: 'sla', anyOf: ['service.manage', 'tickets.work'] },
+  { path: '/service/calendars', label: 'calendars', anyOf: ['service.manage', 'tickets.work'] },
 ] as const;
 
 /** Areas with a sub-menu: their pages and the message group that names them. */

@@ -2,11 +2,17 @@ import accountsEn from './accounts.en.json';
 import accountsZh from './accounts.zh-CN.json';
 import automationEn from './automation.en.json';
 import automationZh from './automation.zh-CN.json';
+import calendarsEn from './calendars.en.json';
+import calendarsZh from './calendars.zh-CN.json';
 import baseEn from './en.json';
 import frontlineEn from './frontline.en.json';
 import frontlineZh from './frontline.zh-CN.json';
 import policyEn from './policy.en.json';
 import policyZh from './policy.zh-CN.json';
+import serviceEn from './service.en.json';
+import serviceZh from './service.zh-CN.json';
+import slaEn from './sla.en.json';
+import slaZh from './sla.zh-CN.json';
 import webhooksEn from './webhooks.en.json';
 import webhooksZh from './webhooks.zh-CN.json';
 import baseZh from './zh-CN.json';
@@ -22,6 +28,9 @@ export const zhCN = {
   ...automationZh,
   ...webhooksZh,
   ...accountsZh,
+  ...serviceZh,
+  ...calendarsZh,
+  ...slaZh,
 };
 
 /** Every English message, with the same keys as the Chinese tree. */
@@ -32,4 +41,7 @@ export const en = {
   ...automationEn,
   ...webhooksEn,
   ...accountsEn,
+  ...serviceEn,
+  ...calendarsEn,
+  ...slaEn,
 };
