@@ -18,6 +18,12 @@ export const CUSTOMER_LINKS: { table: keyof DB; column: string }[] = [
   { table: 'contacts', column: 'customer_id' },
   { table: 'customer_addresses', column: 'customer_id' },
   { table: 'tier_overrides', column: 'customer_id' },
+  { table: 'customer_term_adjustments', column: 'customer_id' },
+  { table: 'order_requests', column: 'customer_id' },
+  { table: 'automation_firings', column: 'customer_id' },
+  { table: 'owner_changes', column: 'customer_id' },
+  // Not moved: entitlement uses and balances, and visit plans, are counted per customer and
+  // period; the survivor keeps its own (two quotas are not added up by a merge).
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: table names come from the list above

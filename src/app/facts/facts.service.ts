@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../store/errors';
 import * as repo from '../../store/facts.repository';
 import { refreshRollups } from '../../store/metrics/rollups';
 import { writeAudit } from '../audit';
+import { fireLatePaymentsFor } from '../automation/sweep.service';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
@@ -79,6 +80,8 @@ export async function createFact<K extends FactKind>(
         }
       }
       await refreshRollups(trx, deps.store.engine, [customerId]);
+      // Seed 002: late payments drop the payment term at once, in the same commit.
+      if (kind === 'payments') await fireLatePaymentsFor(trx, deps, ctx, [customerId]);
       const created = await repo.findFact(trx, kind, id);
       await writeAudit(trx, ctx, {
         action: `${kind}.create`,

@@ -16,6 +16,7 @@ import { listCustomFieldDefs } from '../../store/custom-fields.repository';
 import { refreshRollups } from '../../store/metrics/rollups';
 import { openWriteSession } from '../../store/write-session';
 import { writeAudit } from '../audit';
+import { fireLatePaymentsFor } from '../automation/sweep.service';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { parseInput } from '../parse';
@@ -212,6 +213,9 @@ export async function runImport(
         // Tiering reads monthly rollups: they change in the same transaction as the facts.
         await refreshRollups(session.db, session.engine, ac.touched.list());
       }
+      // Seed 002: late payments drop the payment term at once, in the import's commit.
+      if (input.target === 'payments')
+        await fireLatePaymentsFor(session.db, deps, ctx, ac.touched.list());
       await writeAudit(session.db, ctx, {
         action: `import.${input.target}`,
         entity: 'import_run',

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEMO_DEFAULTS } from '../../../examples/demo';
 import { buildServer } from '../../api/server';
+import { ensureAutomationSchedule } from '../../app/automation/default-schedule';
 import { ensureFirstAdmin, openDeps } from '../../app/bootstrap';
 import { loadDemoIfEmpty } from '../../app/demo/demo.service';
 import { seedDemoAccounts } from '../../app/demo/demo-accounts';
@@ -35,6 +36,8 @@ export function registerServeCommand(program: Command): void {
             console.warn(`  Demo tiers were not set up: ${(e as Error).message}`),
           );
       }
+      // The nightly automation sweep exists from the first start; people may change or pause it.
+      await ensureAutomationSchedule(deps);
       const { app } = await buildServer(deps);
       // Scheduled and long work runs in this process; TIERDESK_JOBS=off leaves it to another one.
       const stopJobs =

@@ -9,6 +9,7 @@ import {
   type Notification,
 } from '../api/notifications';
 import { formatDateTime } from '../format';
+import { AutomationNotice, isAutomationNotice } from '../pages/automation/automation-notice';
 
 interface TierChange {
   code: string;
@@ -19,6 +20,20 @@ interface TierChange {
 /** One notice in the user's words: tier changes of their customers, with a few examples. */
 function NoticeText({ n }: { n: Notification }) {
   const { t } = useTranslation();
+  if (isAutomationNotice(n.kind)) return <AutomationNotice kind={n.kind} payload={n.payload} />;
+  if (n.kind === 'accounts.customers_assigned') {
+    const p = n.payload as { count?: number; customers?: { code: string }[] };
+    const codes = (p.customers ?? [])
+      .slice(0, 3)
+      .map((c) => c.code)
+      .join('，');
+    return (
+      <span>
+        {t('notifications.customersAssigned', { count: p.count ?? 0 })}
+        {codes && <Typography.Text type="secondary"> {codes}</Typography.Text>}
+      </span>
+    );
+  }
   if (n.kind !== 'tiers.published') return <span>{n.kind}</span>;
   const p = n.payload as {
     upgrades?: number;
