@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'INVALID_STATE'
   /** A business calendar has no holiday list for a date a computation reached. */
   | 'CALENDAR_NOT_COVERED'
+  /** A use would overdraw a quota (an entitlement); details give what is left. */
+  | 'QUOTA_EXCEEDED'
   | 'RATE_LIMITED'
   | 'INTERNAL';
 

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DEMO_DEFAULTS } from '../examples/demo';
+import { loadDemo } from '../src/app/demo/demo.service';
+import { seedDemoTiering } from '../src/app/demo/demo-tiering';
+import type { DatabaseConfig } from '../src/config';
+import { benchDeps, PG_URL } from './lib/bench-db';
+import { type LoadResult, load } from './lib/frontline-load';
+import { sessionCookie, startServer, stopServer } from './lib/frontline-server';
+import { machine } from './lib/machine';
+import { envInt, printTable, writeResult } from './lib/report';
+import { freePort } from './lib/serve-probe';
+
+/**
+ * Front-line card lookup under load: demo customers with the demo tiering published, the real
+ * server (`tierdesk serve`) on loopback, autocannon asking for the card of random customer codes,
+ * and a bare Fastify route in its own process as the ceiling, on SQLite then PostgreSQL.
+ * Env: BENCH_CUSTOMERS (100,000), BENCH_SECONDS (10), BENCH_CONNECTIONS (10),
+ * BENCH_ENGINES (sqlite,postgres), BENCH_PG_URL.
+ */
+const CUSTOMERS = envInt('BENCH_CUSTOMERS', 100_000);
+const SECONDS = envInt('BENCH_SECONDS', 10);
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', 10);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+const PASSWORD = 'Bench-frontline-2026';
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+async function pgQuery(text: string, url = PG_URL): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Loads the demo and its tiering; returns 2,000 random customer codes. */
+async function prepare(database: DatabaseConfig, dataDir: string): Promise<string[]> {
+  const deps = await benchDeps(database, dataDir);
+  try {
+    const t0 = performance.now();
+    await loadDemo(deps, { customers: CUSTOMERS, asOf: DEMO_DEFAULTS.asOf });
+    await seedDemoTiering(deps, DEMO_DEFAULTS.asOf, () => {});
+    console.log(
+      `  prepared ${CUSTOMERS} customers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const rows = await deps.store.db.selectFrom('customers').select('code').execute();
+    const codes: string[] = [];
+    for (let i = 0; i < 2000; i++)
+      codes.push(rows[Math.floor(Math.random() * rows.length)]?.code as string);
+    return codes;
+  } finally {
+    await deps.store.close();
+  }
+}
+
+async function measure(engine: string, bare: LoadResult): Promise<LoadResult & { ratio: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-frontline-'));
+  const dbName = `frontline_${randomBytes(4).toString('hex')}`;
+  const url = `${PG_URL.replace(/\/[^/]*$/, '')}/${dbName}`;
+  if (engine === 'postgres') await pgQuery(`create database ${dbName}`);
+  const database: DatabaseConfig =
+    engine === 'postgres'
+      ? { engine: 'postgres', url }
+      : { engine: 'sqlite', file: join(dataDir, 'tierdesk.db') };
+  try {
+    const codes = await prepare(database, dataDir);
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TIERDESK_DATA_DIR: dataDir,
+      TIERDESK_DEMO: 'off',
+      TIERDESK_ADMIN_PASSWORD: PASSWORD,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    };
+    if (engine === 'postgres') env.DATABASE_URL = url;
+    else delete env.DATABASE_URL;
+    const server = await startServer([TSX, join(ROOT, 'src/cli/main.ts'), 'serve'], env, port);
+    try {
+      const cookie = await sessionCookie(port, 'admin', PASSWORD);
+      const paths = codes.map((c) => `/api/frontline/card?code=${encodeURIComponent(c)}`);
+      // Warm-up: JIT, catalog cache, page cache.
+      await load({
+        label: 'warm-up',
+        port,
+        path: paths[0] as string,
+        paths,
+        cookie,
+        seconds: 2,
+        connections: CONNECTIONS,
+      });
+      const r = await load({
+        label: `card, ${engine}`,
+        port,
+        path: paths[0] as string,
+        paths,
+        cookie,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+      });
+      return {
+        ...r,
+        ratio: Math.round((r.requestsPerSecond / bare.requestsPerSecond) * 1000) / 10,
+      };
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    if (engine === 'postgres') await pgQuery(`drop database if exists ${dbName} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function ceiling(): Promise<LoadResult> {
+  const port = await freePort();
+  const bare = await startServer(
+    [TSX, join(ROOT, 'bench/lib/frontline-bare-server.ts')],
+    { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+    port,
+  );
+  try {
+    await load({ label: 'warm-up', port, path: '/bare', seconds: 2, connections: CONNECTIONS });
+    return await load({
+      label: 'bare Fastify route',
+      port,
+      path: '/bare',
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+    });
+  } finally {
+    await stopServer(bare);
+  }
+}
+
+const m = machine(PG_URL);
+console.log(
+  `Front-line card: ${CUSTOMERS} customers, ${SECONDS} s × ${CONNECTIONS} connections, load ${m.loadAverage1m}`,
+);
+const rows: (LoadResult & { ratio: number })[] = [];
+for (const engine of ENGINES) {
+  // The ceiling is measured right before each engine, so both see the same machine load.
+  const bare = await ceiling();
+  rows.push({ ...bare, ratio: 100 });
+  rows.push(await measure(engine, bare));
+}
+printTable(
+  rows.map((r) => ({
+    run: r.label,
+    'req/s': r.requestsPerSecond,
+    'p50 ms': r.p50Ms,
+    'p99 ms': r.p99Ms,
+    requests: r.requests,
+    'non-2xx': r.non2xx,
+    '% of ceiling': r.ratio,
+  })),
+);
+writeResult('frontline', {
+  machine: m,
+  customers: CUSTOMERS,
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  rows,
+});
