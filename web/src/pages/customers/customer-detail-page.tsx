@@ -17,6 +17,7 @@ import { AddressesCard } from './detail/addresses-card';
 import { ContactsCard } from './detail/contacts-card';
 import { FactsCard } from './detail/facts-card';
 import { MergedBanner } from './detail/merged-banner';
+import { PolicyCard } from './detail/policy-card';
 import { ProfileCard } from './detail/profile-card';
 import { TierHistoryCard } from './detail/tier-history-card';
 import { TimelineCard } from './detail/timeline-card';
@@ -111,6 +112,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       </Row>
       <FactsCard customerId={c.id} writable={writable} />
       <TierHistoryCard customerId={c.id} />
+      <PolicyCard customer={c} />
       <LifecycleCard customer={c} writable={writable} />
       {/* Mounted only while open, so every edit starts from the customer as loaded now. */}
       {editing && defs.data && (

@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { checkOrder, type OrderCheck, type OrderInput, submitOrder } from '../../api/orders';
 import { getCustomerPolicy } from '../../api/policies';
@@ -35,6 +36,8 @@ export function OrderCheckPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // ?customer=<code>: the customer page's "Check an order" link picks the customer.
+  const [params] = useSearchParams();
   const [customerId, setCustomerId] = useState<number | undefined>();
   const [lines, setLines] = useState<LineDraft[]>([{ product: '', quantity: 1, price: null }]);
   const [discount, setDiscount] = useState<number | null>(0);
@@ -109,7 +112,11 @@ export function OrderCheckPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex vertical gap={12}>
           <Flex gap={12} align="center" wrap>
-            <CustomerPicker value={customerId} onChange={edited(setCustomerId)} />
+            <CustomerPicker
+              value={customerId}
+              onChange={edited(setCustomerId)}
+              code={params.get('customer')}
+            />
             {p && (
               <Space size={4} wrap data-testid="customer-policy">
                 <Tag color={p.tier ? 'blue' : 'default'}>

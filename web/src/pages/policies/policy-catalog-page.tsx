@@ -62,6 +62,11 @@ export function PolicyCatalogPage() {
     return m;
   }, [error]);
   const shown = viewing !== undefined ? old.data?.catalog : draft;
+  // Rungs already saved keep their code: adjustments and queued orders refer to it.
+  const savedIds = useMemo(
+    () => new Set((current.data?.catalog.paymentTerms ?? []).map((x) => x.id)),
+    [current.data],
+  );
   const readOnly = !mayEdit || viewing !== undefined;
   const dirty =
     !!draft && !!current.data && JSON.stringify(draft) !== JSON.stringify(current.data.catalog);
@@ -174,7 +179,15 @@ export function PolicyCatalogPage() {
               }
             />
           )}
-          <PaymentLadder terms={shown.paymentTerms} />
+          <PaymentLadder
+            key={viewing ?? 'draft'}
+            terms={shown.paymentTerms}
+            tiers={shown.tiers}
+            savedIds={savedIds}
+            readOnly={readOnly}
+            issues={issues}
+            onChange={(paymentTerms) => setDraft((d) => d && { ...d, paymentTerms })}
+          />
           {shown.tiers.map((p, i) => (
             <TierPolicyCard
               key={`${viewing ?? 'draft'}-${p.tier}`}
