@@ -78,6 +78,29 @@ export async function login(
 }
 
 /**
+ * How long a resolved session is reused without asking the database again. Every API call
+ * resolves its session; a front-line screen makes many calls a second. A few seconds bound how
+ * long a change made behind the product's back (a row edited by hand) takes to be seen; changes
+ * made through the product drop the cache at once (`forgetSessions`).
+ */
+const SESSION_CACHE_MS = 5_000;
+let recent = new WeakMap<Deps['store']['db'], Map<string, { info: SessionInfo; until: number }>>();
+
+/** Drops every cached session: call after changing users, roles or permissions. */
+export function forgetSessions(): void {
+  recent = new WeakMap();
+}
+
+function sessionCache(deps: Deps) {
+  let m = recent.get(deps.store.db);
+  if (!m) {
+    m = new Map();
+    recent.set(deps.store.db, m);
+  }
+  return m;
+}
+
+/**
  * The session behind a cookie token, or undefined when unknown, expired, or the user is
  * disabled. Extends the session (sliding expiry) at most once a minute.
  */
@@ -88,6 +111,10 @@ export async function resolveSession(
 ): Promise<SessionInfo | undefined> {
   const db = deps.store.db;
   const id = tokenId(token);
+  const cache = sessionCache(deps);
+  const hit = cache.get(id);
+  if (hit && hit.until > now.getTime() && Date.parse(hit.info.expiresAt) > now.getTime())
+    return hit.info;
   const s = await repo.findSessionWithUser(db, id);
   if (!s || Date.parse(s.expiresAt) <= now.getTime()) return undefined;
   const row = s.user;
@@ -102,7 +129,7 @@ export async function resolveSession(
       .where('id', '=', id)
       .execute();
   }
-  return {
+  const info: SessionInfo = {
     actor: {
       id: row.id,
       name: row.username,
@@ -114,10 +141,14 @@ export async function resolveSession(
     csrfToken: s.csrfToken,
     expiresAt,
   };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(id, { info, until: now.getTime() + SESSION_CACHE_MS });
+  return info;
 }
 
 /** Ends a session. Unknown tokens are ignored (logging out twice is fine). */
 export async function logout(deps: Deps, ctx: Ctx, token: string): Promise<void> {
+  sessionCache(deps).delete(tokenId(token));
   await deps.store.db.transaction().execute(async (trx) => {
     const r = await trx.deleteFrom('sessions').where('id', '=', tokenId(token)).executeTakeFirst();
     if (Number(r.numDeletedRows) > 0) {

@@ -10,6 +10,7 @@ import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import { hashPassword } from './password';
+import { forgetSessions } from './sessions.service';
 
 /** Creates a user with an argon2id-hashed password. */
 export async function createUser(deps: Deps, ctx: Ctx, input: CreateUserInput): Promise<User> {
@@ -88,6 +89,7 @@ export async function listRoles(deps: Deps, ctx: Ctx) {
 /** Seeds or refreshes the built-in roles. Idempotent. */
 export async function ensureRoles(deps: Deps, ctx: Ctx): Promise<void> {
   await repo.upsertBuiltinRoles(deps.store.db, BUILTIN_ROLES, ctx.now().toISOString());
+  forgetSessions();
 }
 
 /**

@@ -34,9 +34,23 @@ export interface CatalogInForce {
 // database handle first: one process can hold several databases (tests, the CLI beside a server).
 let caches = new WeakMap<Kysely<DB>, Map<number, CatalogInForce>>();
 
-/** Drops cached catalogs; call after saving a catalog version or a scheme version. */
+let serviceSchemes = new WeakMap<Kysely<DB>, number | undefined>();
+
+/**
+ * Drops cached catalogs and the cached service-tier scheme; call after saving a catalog version
+ * or a scheme version, or marking another scheme as the service tier.
+ */
 export function forgetCatalogs(): void {
   caches = new WeakMap();
+  serviceSchemes = new WeakMap();
+}
+
+/** The service-tier scheme's id, cached like the catalogs (asked on every card and order check). */
+export async function serviceSchemeInForce(db: Kysely<DB>): Promise<number | undefined> {
+  if (serviceSchemes.has(db)) return serviceSchemes.get(db);
+  const id = await serviceTierSchemeId(db);
+  serviceSchemes.set(db, id);
+  return id;
 }
 
 function cacheOf(db: Kysely<DB>): Map<number, CatalogInForce> {
@@ -95,7 +109,7 @@ export async function customerPolicy(
   customerId: number,
   today: string,
 ): Promise<CustomerPolicy | undefined> {
-  const schemeId = await serviceTierSchemeId(db);
+  const schemeId = await serviceSchemeInForce(db);
   if (schemeId === undefined) return undefined;
   const [cat, inForce, termAdjustments] = await Promise.all([
     catalogInForce(db, schemeId),

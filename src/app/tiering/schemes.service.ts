@@ -182,6 +182,7 @@ export async function markServiceTier(
       after: { serviceTier: true },
     });
   });
+  forgetCatalogs();
   return getScheme(deps, ctx, schemeId);
 }
 
