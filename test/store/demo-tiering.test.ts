@@ -2,8 +2,11 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Ctx } from '../../src/app/context';
 import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
+import { seedDemoFrontline } from '../../src/app/demo/demo-frontline';
 import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
+import { frontlineCard } from '../../src/app/frontline/card.service';
 import { getCycle } from '../../src/app/review/cycles.service';
+import { roleCtx } from '../factories/users';
 import { describeEachEngine } from '../support/engines';
 
 describeEachEngine('demo tiers on first start', ({ deps }) => {
@@ -37,5 +40,16 @@ describeEachEngine('demo tiers on first start', ({ deps }) => {
     const cycle = await getCycle(deps(), ctx, seeded.cycleId);
     expect(cycle).toMatchObject({ status: 'open', currentStep: 0, asOf: '2026-11-30' });
     expect(cycle.progress.total).toBeGreaterThan(0);
+  });
+
+  it('gives the front-line card contacts with phones and hand-set tags, once', async () => {
+    expect(await seedDemoFrontline(deps())).toBe(60);
+    expect(await seedDemoFrontline(deps())).toBe(0);
+    const agent = roleCtx('service_agent');
+    const card = await frontlineCard(deps(), agent, { phone: '138 0013 8000' });
+    expect(card.tags.map((t) => t.key)).toContain('key_person');
+    expect(card.tier?.tier).toMatch(/^[ABCD]$/);
+    const blacklisted = await frontlineCard(deps(), agent, { phone: '13800138007' });
+    expect(blacklisted.tags[0]?.key).toBe('blacklist');
   });
 });

@@ -5,6 +5,7 @@ import { ensureAutomationSchedule } from '../../app/automation/default-schedule'
 import { ensureFirstAdmin, openDeps } from '../../app/bootstrap';
 import { loadDemoIfEmpty } from '../../app/demo/demo.service';
 import { seedDemoAccounts } from '../../app/demo/demo-accounts';
+import { seedDemoFrontline } from '../../app/demo/demo-frontline';
 import { seedDemoTiering } from '../../app/demo/demo-tiering';
 import { startJobRunner } from '../../app/jobs/runner';
 import { loadConfig } from '../../config';
@@ -32,6 +33,7 @@ export function registerServeCommand(program: Command): void {
         const log = (msg: string) => console.log(msg);
         await seedDemoTiering(deps, DEMO_DEFAULTS.asOf, log)
           .then(() => seedDemoAccounts(deps, log))
+          .then(() => seedDemoFrontline(deps, log))
           .catch((e: unknown) =>
             console.warn(`  Demo tiers were not set up: ${(e as Error).message}`),
           );
