@@ -125,7 +125,11 @@ export const accountRoutes =
         schema: {
           tags,
           summary: 'A month’s visit plans, planned vs done (account managers see their own)',
-          querystring: z.object({ month, ownerId: z.string().optional() }),
+          querystring: z.object({
+            month,
+            ownerId: z.string().optional(),
+            customerId: z.string().optional(),
+          }),
           response: { 200: c.plansResponse, ...errors },
         },
       },

@@ -52,6 +52,8 @@ export const generatePlansInput = z.strictObject({ month: monthSchema() });
 export const planQuery = z.object({
   month: monthSchema(),
   ownerId: z.coerce.number().int().positive('ownerId must be positive').optional(),
+  /** One customer's line (the customer page); readable by whoever may read the customer. */
+  customerId: z.coerce.number().int().positive('customerId must be positive').optional(),
 });
 export type PlanQuery = z.infer<typeof planQuery>;
 

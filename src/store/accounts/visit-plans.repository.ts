@@ -53,6 +53,7 @@ export async function monthPlan(
   db: Kysely<DB>,
   month: string,
   ownerId?: number,
+  customerId?: number,
 ): Promise<PlanLineRow[]> {
   let q = db
     .selectFrom('visit_plans as p')
@@ -70,6 +71,7 @@ export async function monthPlan(
     ])
     .where('p.month', '=', month);
   if (ownerId !== undefined) q = q.where('p.owner_id', '=', ownerId);
+  if (customerId !== undefined) q = q.where('p.customer_id', '=', customerId);
   const rows = await q.orderBy('p.customer_id').execute();
   return rows.map((r) => ({
     customerId: Number(r.customer_id),
@@ -100,14 +102,15 @@ export async function visitCounts(
   db: Kysely<DB>,
   from: string,
   to: string,
+  customerId?: number,
 ): Promise<Map<number, number>> {
-  const rows = await db
+  let q = db
     .selectFrom('visits')
     .select(['customer_id', (eb) => eb.fn.countAll<string | number>().as('n')])
     .where('visited_on', '>=', from)
-    .where('visited_on', '<=', to)
-    .groupBy('customer_id')
-    .execute();
+    .where('visited_on', '<=', to);
+  if (customerId !== undefined) q = q.where('customer_id', '=', customerId);
+  const rows = await q.groupBy('customer_id').execute();
   return new Map(rows.map((r) => [Number(r.customer_id), Number(r.n)]));
 }
 

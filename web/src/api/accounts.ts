@@ -107,8 +107,8 @@ export function fetchCoverage(month: string): Promise<Coverage> {
 }
 
 /** A month's visit plans, planned vs done (an account manager gets their own). */
-export function fetchPlans(month: string, ownerId?: number): Promise<Plans> {
-  return api.get(withQuery('/api/accounts/visit-plans', { month, ownerId }));
+export function fetchPlans(month: string, ownerId?: number, customerId?: number): Promise<Plans> {
+  return api.get(withQuery('/api/accounts/visit-plans', { month, ownerId, customerId }));
 }
 
 /** Generates (or regenerates) a month's plans. */

@@ -89,11 +89,7 @@ export function PolicyCard({ customer }: { customer: Customer }) {
               <Divider style={{ margin: '4px 0' }} />
               <Flex gap={32} wrap align="flex-start">
                 <PolicyEntitlements customerId={customer.id} />
-                <PolicyVisits
-                  customerId={customer.id}
-                  ownerId={customer.ownerId}
-                  month={p.today.slice(0, 7)}
-                />
+                <PolicyVisits customerId={customer.id} month={p.today.slice(0, 7)} />
               </Flex>
             </>
           )}

@@ -2,29 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fetchPlans } from '../../../api/accounts';
-import { useAuth } from '../../../auth/auth-provider';
 import { errorMessage } from '../../../errors';
 
-/**
- * Visits planned and done this month for the customer, from the month's visit plans. Account
- * managers without accounts.manage only see their own plans, so the owner's plan is asked for
- * only by those who may see it.
- */
-export function PolicyVisits({
-  customerId,
-  ownerId,
-  month,
-}: {
-  customerId: number;
-  ownerId: number | null;
-  month: string;
-}) {
+/** Visits planned and done this month for the customer, from the month's visit plan. */
+export function PolicyVisits({ customerId, month }: { customerId: number; month: string }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
-  const owner = can('accounts.manage') && ownerId !== null ? ownerId : undefined;
   const q = useQuery({
-    queryKey: ['accounts', 'plans', month, owner ?? null],
-    queryFn: () => fetchPlans(month, owner),
+    queryKey: ['accounts', 'plans', month, 'customer', customerId],
+    queryFn: () => fetchPlans(month, undefined, customerId),
   });
   const line = q.data?.items.find((i) => i.customerId === customerId);
   return (
