@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { registerAccountCommands } from './commands/accounts';
+import { registerCalendarCommands } from './commands/calendars';
 import { registerClassifyCommand } from './commands/classify';
 import { registerCustomerCommands } from './commands/customers';
 import { registerDemoCommand } from './commands/demo';
@@ -27,6 +28,7 @@ registerClassifyCommand(program);
 registerOpenApiCommand(program);
 registerPolicyCommands(program);
 registerAccountCommands(program);
+registerCalendarCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {
