@@ -194,8 +194,8 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('tab', { name: '角色' }).click();
       await page.getByRole('cell', { name: '系统管理员' }).waitFor();
 
-      await page.getByRole('menuitem', { name: /政策/ }).click();
-      await page.getByText('「政策」模块正在建设中').waitFor();
+      await page.getByRole('menuitem', { name: /分析/ }).click();
+      await page.getByText('「分析」模块正在建设中').waitFor();
     });
   });
 
