@@ -25,6 +25,7 @@ import { customerRoutes } from './routes/customers.routes';
 import { entitlementRoutes } from './routes/entitlements.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factRoutes } from './routes/facts.routes';
+import { feedbackRoutes } from './routes/feedback.routes';
 import { frontlineRoutes } from './routes/frontline.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/import.routes';
@@ -123,6 +124,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(calendarRoutes(deps));
   await app.register(slaRoutes(deps));
   await app.register(ticketRoutes(deps));
+  await app.register(feedbackRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

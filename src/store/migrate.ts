@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-account-visits';
 import * as m0016 from './migrations/0016-business-calendars';
 import * as m0017 from './migrations/0017-service-tickets';
 import * as m0018 from './migrations/0018-sla-policies';
+import * as m0019 from './migrations/0019-feedback-surveys';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016-business-calendars': m0016,
   '0017-service-tickets': m0017,
   '0018-sla-policies': m0018,
+  '0019-feedback-surveys': m0019,
 };
 
 const provider: MigrationProvider = {

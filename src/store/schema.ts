@@ -3,6 +3,7 @@ import type { AccountTables } from './accounts/accounts.tables';
 import type { AutomationTables } from './automation/automation.tables';
 import type { CalendarTables } from './calendars/calendars.tables';
 import type { EntitlementTables } from './entitlements/entitlements.tables';
+import type { FeedbackTables } from './feedback/feedback.tables';
 import type { OrderQueueTables } from './orders/order-queue.tables';
 import type { ServiceTables } from './service/service.tables';
 import type { SlaTables } from './sla/sla.tables';
@@ -289,12 +290,33 @@ export interface TicketsTable {
   id: Generated<number>;
   customer_id: number;
   subject: string;
+  /** Top-level taxonomy code (emergency, repair, complaint, …); the full code is category_path. */
   category: string;
   level: number;
-  status: string;
+  status: string; // new | assigned | replied | in_progress | resolved | confirmed | closed ('open' on old rows)
   opened_at: string;
   closed_at: string | null;
   created_at: string;
+  // Added by 0017-service-tickets; null on rows written before.
+  category_path: string | null;
+  contact_id: number | null;
+  contact_name: string | null;
+  contact_phone_enc: string | null;
+  channel: string | null; // phone | email | web_form | counter | api
+  description: string | null;
+  assignee_id: number | null;
+  source: string | null; // staff | public_form | api
+  verified: Generated<number>;
+  external_ref: string | null;
+  idempotency_key: string | null;
+  created_by: number | null;
+  updated_at: string | null;
+  first_replied_at: string | null;
+  resolved_at: string | null;
+  confirmed_at: string | null;
+  followed_up_at: string | null;
+  reopened_count: Generated<number>;
+  version: Generated<number>;
 }
 
 export interface SurveyResponsesTable {
@@ -625,7 +647,8 @@ export interface DB
     AccountTables,
     CalendarTables,
     ServiceTables,
-    SlaTables {
+    SlaTables,
+    FeedbackTables {
   roles: RolesTable;
   users: UsersTable;
   sessions: SessionsTable;

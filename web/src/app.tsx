@@ -93,6 +93,10 @@ const SlaPoliciesPage = lazy(() =>
   import('./pages/sla/sla-policies-page').then((m) => ({ default: m.SlaPoliciesPage })),
 );
 
+const FeedbackPage = lazy(() =>
+  import('./pages/feedback/feedback-page').then((m) => ({ default: m.FeedbackPage })),
+);
+
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
   const { can } = useAuth();
@@ -187,6 +191,10 @@ export function AppRoutes() {
         <Route
           path="service/tickets/:id"
           element={guarded(['tickets.work', 'customers.read'], <TicketPage />)}
+        />
+        <Route
+          path="service/feedback"
+          element={guarded(['tickets.work', 'service.manage'], <FeedbackPage />)}
         />
         <Route
           path="service/sla"

@@ -5,6 +5,8 @@ import automationZh from './automation.zh-CN.json';
 import calendarsEn from './calendars.en.json';
 import calendarsZh from './calendars.zh-CN.json';
 import baseEn from './en.json';
+import feedbackEn from './feedback.en.json';
+import feedbackZh from './feedback.zh-CN.json';
 import frontlineEn from './frontline.en.json';
 import frontlineZh from './frontline.zh-CN.json';
 import policyEn from './policy.en.json';
@@ -31,6 +33,7 @@ export const zhCN = {
   ...serviceZh,
   ...calendarsZh,
   ...slaZh,
+  ...feedbackZh,
 };
 
 /** Every English message, with the same keys as the Chinese tree. */
@@ -44,4 +47,5 @@ export const en = {
   ...serviceEn,
   ...calendarsEn,
   ...slaEn,
+  ...feedbackEn,
 };
