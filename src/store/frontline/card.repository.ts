@@ -97,7 +97,7 @@ export async function openTickets(db: Kysely<DB>, customerId: number): Promise<O
     .selectFrom('tickets')
     .select(['id', 'subject', 'category', 'level', 'status', 'opened_at'])
     .where('customer_id', '=', customerId)
-    .where('status', 'not in', ['closed', 'resolved'])
+    .where('status', 'not in', ['closed', 'resolved', 'confirmed'])
     .orderBy('opened_at')
     .limit(20)
     .execute();

@@ -10,6 +10,7 @@ import {
 } from '../api/notifications';
 import { formatDateTime } from '../format';
 import { AutomationNotice, isAutomationNotice } from '../pages/automation/automation-notice';
+import { isTicketNotice, TicketNotice } from '../pages/service/ticket-notice';
 
 interface TierChange {
   code: string;
@@ -20,6 +21,7 @@ interface TierChange {
 /** One notice in the user's words: tier changes of their customers, with a few examples. */
 function NoticeText({ n }: { n: Notification }) {
   const { t } = useTranslation();
+  if (isTicketNotice(n.kind)) return <TicketNotice kind={n.kind} payload={n.payload} />;
   if (isAutomationNotice(n.kind)) return <AutomationNotice kind={n.kind} payload={n.payload} />;
   if (n.kind === 'accounts.customers_assigned') {
     const p = n.payload as { count?: number; customers?: { code: string }[] };
