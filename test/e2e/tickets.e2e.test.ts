@@ -83,6 +83,20 @@ describe('service tickets in Chromium', { timeout: 180_000 }, () => {
       await settle(page);
       await openDropdown(page).getByTitle('已解决', { exact: true }).click();
       await page.getByRole('cell', { name: /交货延迟三天/ }).waitFor();
+
+      // The customer's page lists the ticket with its status, linked to the ticket.
+      const filed = await suite
+        .deps()
+        .store.db.selectFrom('tickets')
+        .select(['id', 'customer_id'])
+        .where('subject', '=', '交货延迟三天')
+        .executeTakeFirstOrThrow();
+      await page.goto(`/customers/${filed.customer_id}`);
+      const card = page.getByTestId('customer-tickets');
+      await card.getByText('交货延迟三天').waitFor();
+      await card.getByText('已解决').waitFor();
+      await card.getByRole('link').first().click();
+      await page.waitForURL(new RegExp(`/service/tickets/${filed.id}$`));
     });
     const t = await suite
       .deps()

@@ -224,3 +224,11 @@ export function categoryTreeData(
       : { value: code, title };
   });
 }
+
+/** A customer's tickets, newest first (readable by whoever may read the customer). */
+export function customerTickets(
+  customerId: number,
+  page = 1,
+): Promise<{ items: Ticket[]; total: number; page: number; pageSize: number }> {
+  return api.get(`/api/customers/${customerId}/tickets`, { page });
+}

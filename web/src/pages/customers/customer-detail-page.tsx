@@ -19,6 +19,7 @@ import { FactsCard } from './detail/facts-card';
 import { MergedBanner } from './detail/merged-banner';
 import { PolicyCard } from './detail/policy-card';
 import { ProfileCard } from './detail/profile-card';
+import { TicketsCard } from './detail/tickets-card';
 import { TierHistoryCard } from './detail/tier-history-card';
 import { TimelineCard } from './detail/timeline-card';
 import { EditCustomerDrawer } from './edit-customer-drawer';
@@ -113,6 +114,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
       <FactsCard customerId={c.id} writable={writable} />
       <TierHistoryCard customerId={c.id} />
       <PolicyCard customer={c} />
+      <TicketsCard customerId={c.id} />
       <LifecycleCard customer={c} writable={writable} />
       {/* Mounted only while open, so every edit starts from the customer as loaded now. */}
       {editing && defs.data && (
