@@ -1,0 +1,4 @@
+export * from './deadlines';
+export * from './match';
+export * from './seed-template';
+export * from './sla.schema';
