@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+import { slaCalendarKeysInUse } from '../sla/sla-in-force';
 import { requireCalendarReader } from './calendar-access';
 import { invalidateCalendarCache } from './calendar-cache';
 import { parseCalendarDocument } from './calendar-document';
@@ -128,6 +129,13 @@ export async function deleteCalendar(deps: Deps, ctx: Ctx, idOrKey: number | str
     );
   }
   const db = deps.store.db;
+  // SLA policies name calendars by key; deleting one in use would leave deadlines uncomputable.
+  if ((await slaCalendarKeysInUse(db)).includes(row.key))
+    throw new DomainError(
+      'INVALID_STATE',
+      `Calendar ${row.key} is used by SLA policies; change those policies first`,
+      { key: row.key },
+    );
   await db.transaction().execute(async (trx) => {
     await repo.deleteCalendar(trx, row.id);
     await writeAudit(trx, ctx, {
