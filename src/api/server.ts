@@ -35,6 +35,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { orderRoutes } from './routes/orders.routes';
 import { policyRoutes } from './routes/policies.routes';
 import { reviewRoutes } from './routes/review.routes';
+import { serviceKpiRoutes } from './routes/service-kpis.routes';
 import { slaRoutes } from './routes/sla.routes';
 import { ticketRoutes } from './routes/tickets.routes';
 import { tieringRoutes } from './routes/tiering.routes';
@@ -125,6 +126,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(slaRoutes(deps));
   await app.register(ticketRoutes(deps));
   await app.register(feedbackRoutes(deps));
+  await app.register(serviceKpiRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-business-calendars';
 import * as m0017 from './migrations/0017-service-tickets';
 import * as m0018 from './migrations/0018-sla-policies';
 import * as m0019 from './migrations/0019-feedback-surveys';
+import * as m0020 from './migrations/0020-ticket-sla';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-service-tickets': m0017,
   '0018-sla-policies': m0018,
   '0019-feedback-surveys': m0019,
+  '0020-ticket-sla': m0020,
 };
 
 const provider: MigrationProvider = {

@@ -97,6 +97,10 @@ const FeedbackPage = lazy(() =>
   import('./pages/feedback/feedback-page').then((m) => ({ default: m.FeedbackPage })),
 );
 
+const ServiceKpisPage = lazy(() =>
+  import('./pages/service-kpis/service-kpis-page').then((m) => ({ default: m.ServiceKpisPage })),
+);
+
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
   const { can } = useAuth();
@@ -191,6 +195,10 @@ export function AppRoutes() {
         <Route
           path="service/tickets/:id"
           element={guarded(['tickets.work', 'customers.read'], <TicketPage />)}
+        />
+        <Route
+          path="service/kpis"
+          element={guarded(['tickets.work', 'service.manage'], <ServiceKpisPage />)}
         />
         <Route
           path="service/feedback"

@@ -75,6 +75,7 @@ export const POLICY_PAGES = [
 export const SERVICE_PAGES = [
   { path: '/service', label: 'card', anyOf: ['frontline.read'] },
   { path: '/service/tickets', label: 'tickets', anyOf: ['tickets.work', 'customers.read'] },
+  { path: '/service/kpis', label: 'kpis', anyOf: ['tickets.work', 'service.manage'] },
   { path: '/service/feedback', label: 'feedback', anyOf: ['tickets.work', 'service.manage'] },
   { path: '/service/sla', label: 'sla', anyOf: ['service.manage', 'tickets.work'] },
   { path: '/service/calendars', label: 'calendars', anyOf: ['service.manage', 'tickets.work'] },

@@ -13,6 +13,8 @@ import policyEn from './policy.en.json';
 import policyZh from './policy.zh-CN.json';
 import serviceEn from './service.en.json';
 import serviceZh from './service.zh-CN.json';
+import serviceKpiEn from './service-kpi.en.json';
+import serviceKpiZh from './service-kpi.zh-CN.json';
 import slaEn from './sla.en.json';
 import slaZh from './sla.zh-CN.json';
 import webhooksEn from './webhooks.en.json';
@@ -34,6 +36,7 @@ export const zhCN = {
   ...calendarsZh,
   ...slaZh,
   ...feedbackZh,
+  ...serviceKpiZh,
 };
 
 /** Every English message, with the same keys as the Chinese tree. */
@@ -48,4 +51,5 @@ export const en = {
   ...calendarsEn,
   ...slaEn,
   ...feedbackEn,
+  ...serviceKpiEn,
 };
