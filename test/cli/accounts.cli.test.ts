@@ -1,13 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/app/auth/users.service';
-import { openDeps } from '../../src/app/bootstrap';
 import { systemCtx } from '../../src/app/context';
 import { createCustomer } from '../../src/app/customers/customers.service';
 import { publishRun } from '../../src/app/review/publish.service';
@@ -16,49 +8,14 @@ import { runTiering } from '../../src/app/tiering/run.service';
 import { markServiceTier } from '../../src/app/tiering/schemes.service';
 import { createFromTemplate } from '../../src/app/tiering/templates.service';
 import { customerInput } from '../factories/customers';
-import { testConfig } from '../support/config';
-
-const run = promisify(execFile);
-const SECRET = 'test-secret-test-secret-test-secret-0123';
-const MODULE = pathToFileURL(resolve(import.meta.dirname, '../../src/cli/commands/accounts.ts'));
-const requireHere = createRequire(import.meta.url);
-const COMMANDER = pathToFileURL(requireHere.resolve('commander')).href;
-
-/** The accounts commands assembled the way src/cli/main.ts assembles commands. */
-const HARNESS = `
-const { Command } = await import(${JSON.stringify(COMMANDER)});
-const { registerAccountCommands } = await import(${JSON.stringify(MODULE.href)});
-const program = new Command().name('tierdesk');
-registerAccountCommands(program);
-program.parseAsync(process.argv).catch((e) => {
-  process.stderr.write('Error: ' + e.message + '\\n');
-  for (const i of e.details?.issues ?? []) process.stderr.write('  - ' + i.field + ': ' + i.message + '\\n');
-  process.exit(1);
-});
-`;
+import { cliSandbox } from '../support/cli';
 
 describe('tierdesk accounts commands', { timeout: 120_000 }, () => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let harness: string;
-  const tierdesk = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', harness, ...args], {
-      env,
-      cwd: resolve(import.meta.dirname, '../..'),
-    });
+  const cli = cliSandbox();
+  const { tierdesk } = cli;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tierdesk-accounts-cli-'));
-    harness = join(dir, 'harness.mjs');
-    writeFileSync(harness, HARNESS);
-    const file = join(dir, 'cli.db');
-    env = {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      TIERDESK_SECRET: SECRET,
-      LOG_LEVEL: 'silent',
-    };
-    const deps = await openDeps(testConfig({ engine: 'sqlite', file }, { dataDir: dir }));
+    const deps = await cli.openDeps();
     const ctx = systemCtx();
     const ids: number[] = [];
     for (const username of ['am.one', 'am.two']) {
@@ -85,7 +42,7 @@ describe('tierdesk accounts commands', { timeout: 120_000 }, () => {
     await publishRun(deps, ctx, r.runId, { effectiveFrom: '2026-11-01' });
     await deps.store.close();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => cli.dispose());
 
   it('plans a month: A at 4 visits, B at 2', async () => {
     const r = await tierdesk('accounts', 'plan', '--month', '2026-12');

@@ -1,32 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDeps } from '../../src/app/bootstrap';
-import { testConfig } from '../support/config';
-
-const run = promisify(execFile);
-const SECRET = 'test-secret-test-secret-test-secret-0123';
-const MODULE = pathToFileURL(resolve(import.meta.dirname, '../../src/cli/commands/calendars.ts'));
-const requireHere = createRequire(import.meta.url);
-const COMMANDER = pathToFileURL(requireHere.resolve('commander')).href;
-
-/** The calendar commands assembled as src/cli/main.ts assembles them (same error printing). */
-const HARNESS = `
-const { Command } = await import(${JSON.stringify(COMMANDER)});
-const { registerCalendarCommands } = await import(${JSON.stringify(MODULE.href)});
-const program = new Command().name('tierdesk');
-registerCalendarCommands(program);
-program.parseAsync(process.argv).catch((e) => {
-  process.stderr.write('Error: ' + e.message + '\\n');
-  for (const i of e.details?.issues ?? []) process.stderr.write('  - ' + i.field + ': ' + i.message + '\\n');
-  process.exit(1);
-});
-`;
+import { cliSandbox } from '../support/cli';
 
 const ICS_2027 = [
   'BEGIN:VCALENDAR',
@@ -42,37 +17,14 @@ const ICS_2027 = [
 ].join('\r\n');
 
 describe('tierdesk calendar commands', { timeout: 120_000 }, () => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let harness: string;
-  const tierdesk = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', harness, ...args], {
-      env,
-      cwd: resolve(import.meta.dirname, '../..'),
-    });
-  const failing = (...args: string[]) =>
-    tierdesk(...args).then(
-      () => {
-        throw new Error('expected the command to fail');
-      },
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+  const cli = cliSandbox();
+  const { dir, tierdesk, failing } = cli;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tierdesk-calendar-cli-'));
-    harness = join(dir, 'harness.mjs');
-    writeFileSync(harness, HARNESS);
-    const file = join(dir, 'cli.db');
-    env = {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      TIERDESK_SECRET: SECRET,
-      LOG_LEVEL: 'silent',
-    };
-    const deps = await openDeps(testConfig({ engine: 'sqlite', file }, { dataDir: dir }));
+    const deps = await cli.openDeps();
     await deps.store.close();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => cli.dispose());
 
   it('lists the shipped calendars and computes a due time over the Spring Festival', async () => {
     const list = await tierdesk('calendar', 'list');

@@ -1,12 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDeps } from '../../src/app/bootstrap';
 import { systemCtx } from '../../src/app/context';
 import { createCustomer } from '../../src/app/customers/customers.service';
 import { publishRun } from '../../src/app/review/publish.service';
@@ -15,64 +9,14 @@ import { runTiering } from '../../src/app/tiering/run.service';
 import { markServiceTier } from '../../src/app/tiering/schemes.service';
 import { createFromTemplate } from '../../src/app/tiering/templates.service';
 import { customerInput } from '../factories/customers';
-import { testConfig } from '../support/config';
-
-const run = promisify(execFile);
-const SECRET = 'test-secret-test-secret-test-secret-0123';
-const POLICY_MODULE = pathToFileURL(
-  resolve(import.meta.dirname, '../../src/cli/commands/policy.ts'),
-);
-// The harness lives in a temp folder, so packages are imported by their resolved paths; tsx
-// is loaded with --import from the repository (the working directory).
-const requireHere = createRequire(import.meta.url);
-const COMMANDER = pathToFileURL(requireHere.resolve('commander')).href;
-
-/**
- * The policy commands as a user runs them: a separate process on its own SQLite file. The
- * program is assembled here the way src/cli/main.ts assembles it (same error printing), so the
- * test does not depend on the registration in main.
- */
-const HARNESS = `
-const { Command } = await import(${JSON.stringify(COMMANDER)});
-const { registerPolicyCommands } = await import(${JSON.stringify(POLICY_MODULE.href)});
-const program = new Command().name('tierdesk');
-registerPolicyCommands(program);
-program.parseAsync(process.argv).catch((e) => {
-  process.stderr.write('Error: ' + e.message + '\\n');
-  for (const i of e.details?.issues ?? []) process.stderr.write('  - ' + i.field + ': ' + i.message + '\\n');
-  process.exit(1);
-});
-`;
+import { cliSandbox } from '../support/cli';
 
 describe('tierdesk policy and order commands', { timeout: 120_000 }, () => {
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let harness: string;
-  const tierdesk = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', harness, ...args], {
-      env,
-      cwd: resolve(import.meta.dirname, '../..'),
-    });
-  const failing = (...args: string[]) =>
-    tierdesk(...args).then(
-      () => {
-        throw new Error('expected the command to fail');
-      },
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+  const cli = cliSandbox();
+  const { dir, tierdesk, failing } = cli;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tierdesk-policy-cli-'));
-    harness = join(dir, 'harness.mjs');
-    writeFileSync(harness, HARNESS);
-    const file = join(dir, 'cli.db');
-    env = {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      TIERDESK_SECRET: SECRET,
-      LOG_LEVEL: 'silent',
-    };
-    const deps = await openDeps(testConfig({ engine: 'sqlite', file }, { dataDir: dir }));
+    const deps = await cli.openDeps();
     const ctx = systemCtx();
     const { version } = await createFromTemplate(deps, ctx, 'abcd');
     await markServiceTier(deps, ctx, version.schemeId);
@@ -84,7 +28,7 @@ describe('tierdesk policy and order commands', { timeout: 120_000 }, () => {
     await publishRun(deps, ctx, r.runId, { effectiveFrom: '2026-11-01' });
     await deps.store.close();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => cli.dispose());
 
   it('shows the seed default, exports it, and imports an edit as version 1', async () => {
     const shown = await tierdesk('policy', 'show');

@@ -1,24 +1,10 @@
+import { businessDate } from '../../domain/business-date';
 import { periodOf } from '../../domain/policy/entitlement-period';
 import { ENTITLEMENT_PERIODS } from '../../domain/policy/policy.schema';
 
-// One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting
-// with one, and the card asks for today on every lookup.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The business date of `now` in `timeZone` (YYYY-MM-DD), with a cached formatter. */
+/** The business date of `now` in `timeZone` (YYYY-MM-DD). */
 export function todayIn(now: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // en-CA formats as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f.format(now);
+  return businessDate(now, timeZone);
 }
 
 /** The keys of every period `today` falls in: whatever an entitlement's period, its key is one of these. */
