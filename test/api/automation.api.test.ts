@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { runNextJob } from '../../src/app/jobs/runner';
 import { describeEachEngine } from '../support/engines';
-import { type Client, signIn, testServer } from '../support/http';
+import { type Client, signIn, signInRoles, testServer } from '../support/http';
 
 const PASSWORD = 'Automation-pass-123';
 
@@ -19,20 +17,14 @@ describeEachEngine('automation rules through the API', ({ deps }) => {
   beforeAll(async () => {
     await ensureFirstAdmin(deps());
     await loadDemo(deps(), { customers: 40, seed: 12, asOf: '2026-11-30' });
-    for (const [username, roleId] of [
-      ['am', 'account_manager'],
-      ['gm', 'general_manager'],
-    ] as const)
-      await createUser(deps(), systemCtx(), {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roleId,
-      });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    am = await signIn(app, 'am', PASSWORD);
-    gm = await signIn(app, 'gm', PASSWORD);
+    ({ am, gm } = await signInRoles(
+      deps(),
+      app,
+      { am: 'account_manager', gm: 'general_manager' },
+      PASSWORD,
+    ));
   }, 120_000);
 
   it('lists the rules with their defaults to readers of customers', async () => {

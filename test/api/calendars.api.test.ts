@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import { systemCtx } from '../../src/app/context';
 import { chinaMainlandCalendar } from '../../src/domain/calendar';
 import { describeEachEngine } from '../support/engines';
-import { type Client, signIn, testServer } from '../support/http';
+import { type Client, signIn, signInRoles, testServer } from '../support/http';
 
 const PASSWORD = 'Calendar-pass-123';
 const OFFICE: [string, string][] = [
@@ -45,22 +43,18 @@ describeEachEngine('business calendars through the API', ({ deps }) => {
 
   beforeAll(async () => {
     await ensureFirstAdmin(deps());
-    for (const [username, roleId] of [
-      ['agent', 'service_agent'],
-      ['super', 'service_supervisor'],
-      ['fin', 'finance'],
-    ] as const)
-      await createUser(deps(), systemCtx(), {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roleId,
-      });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    agent = await signIn(app, 'agent', PASSWORD);
-    supervisor = await signIn(app, 'super', PASSWORD);
-    finance = await signIn(app, 'fin', PASSWORD);
+    ({
+      agent,
+      super: supervisor,
+      fin: finance,
+    } = await signInRoles(
+      deps(),
+      app,
+      { agent: 'service_agent', super: 'service_supervisor', fin: 'finance' },
+      PASSWORD,
+    ));
   }, 120_000);
   afterAll(async () => {
     await app.close();

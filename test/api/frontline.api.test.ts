@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
 import { forgetCatalogs } from '../../src/app/policy/policy-in-force';
 import { describeEachEngine } from '../support/engines';
-import { type Client, signIn, testServer } from '../support/http';
+import { type Client, signIn, signInRoles, testServer } from '../support/http';
 
 const AS_OF = '2026-11-30';
 const PASSWORD = 'Frontline-pass-123';
@@ -28,16 +26,6 @@ describeEachEngine('front-line card through the API', ({ deps }) => {
     await ensureFirstAdmin(deps());
     await loadDemo(deps(), { customers: 120, seed: 5, asOf: AS_OF });
     await seedDemoTiering(deps(), AS_OF, () => {});
-    for (const [username, roleId] of [
-      ['agent', 'service_agent'],
-      ['auditor', 'auditor'],
-    ] as const)
-      await createUser(deps(), systemCtx(), {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roleId,
-      });
     const pick = async (tier: string) => {
       const r = await deps()
         .store.db.selectFrom('customer_tiers as t')
@@ -52,8 +40,12 @@ describeEachEngine('front-line card through the API', ({ deps }) => {
     d = await pick('D');
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    agent = await signIn(app, 'agent', PASSWORD);
-    auditor = await signIn(app, 'auditor', PASSWORD);
+    ({ agent, auditor } = await signInRoles(
+      deps(),
+      app,
+      { agent: 'service_agent', auditor: 'auditor' },
+      PASSWORD,
+    ));
     // A person marks the D customer as a habitual complainant and records a key-person contact.
     const before = (await admin.request({ method: 'GET', url: `/api/customers/${d.id}` })).json();
     const tagged = await admin.request({

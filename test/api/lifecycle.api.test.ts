@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
-import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
-import { type Client, signIn, testServer } from '../support/http';
+import { type Client, signIn, signInRoles, testServer } from '../support/http';
 
 const AS_OF = '2026-11-30';
 const PASSWORD = 'Lifecycle-pass-123';
@@ -38,20 +36,14 @@ describeEachEngine('relationship lifecycle through the API', ({ deps }) => {
   beforeAll(async () => {
     await ensureFirstAdmin(deps());
     await loadDemo(deps(), { customers: 120, seed: 9, asOf: AS_OF });
-    for (const [username, roleId] of [
-      ['am', 'account_manager'],
-      ['gm', 'general_manager'],
-    ] as const)
-      await createUser(deps(), systemCtx(), {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roleId,
-      });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    am = await signIn(app, 'am', PASSWORD);
-    gm = await signIn(app, 'gm', PASSWORD);
+    ({ am, gm } = await signInRoles(
+      deps(),
+      app,
+      { am: 'account_manager', gm: 'general_manager' },
+      PASSWORD,
+    ));
     const v = (
       await admin.request({ method: 'POST', url: '/api/tiering/schemes', payload: scheme })
     ).json();

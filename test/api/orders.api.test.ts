@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createUser } from '../../src/app/auth/users.service';
 import { ensureFirstAdmin } from '../../src/app/bootstrap';
 import { businessToday } from '../../src/app/business-today';
 import { systemCtx } from '../../src/app/context';
@@ -15,7 +14,7 @@ import { createFromTemplate } from '../../src/app/tiering/templates.service';
 import { addDays } from '../../src/domain/business-date';
 import { customerInput } from '../factories/customers';
 import { describeEachEngine } from '../support/engines';
-import { type Client, signIn, testServer } from '../support/http';
+import { type Client, signIn, signInRoles, testServer } from '../support/http';
 
 const PASSWORD = 'Orders-pass-123';
 
@@ -74,20 +73,14 @@ describeEachEngine('order check and order queue through the API', ({ deps }) => 
     forgetCatalogs();
     await ensureFirstAdmin(deps());
     await seedTiers(deps(), { 'OA-1': 'A', 'OA-2': 'A', 'OB-1': 'B', 'OC-1': 'C', 'OD-1': 'D' });
-    for (const [username, roleId] of [
-      ['fin', 'finance'],
-      ['agent', 'service_agent'],
-    ] as const)
-      await createUser(deps(), systemCtx(), {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        roleId,
-      });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    finance = await signIn(app, 'fin', PASSWORD);
-    agent = await signIn(app, 'agent', PASSWORD);
+    ({ fin: finance, agent } = await signInRoles(
+      deps(),
+      app,
+      { fin: 'finance', agent: 'service_agent' },
+      PASSWORD,
+    ));
     today = businessToday(deps(), systemCtx());
   }, 120_000);
   afterAll(async () => {

@@ -1,5 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer, type Server } from '../../src/api/server';
+import { createUser } from '../../src/app/auth/users.service';
+import { systemCtx } from '../../src/app/context';
 import type { Deps } from '../../src/app/deps';
 
 /** A signed-in client over fastify.inject: carries the session cookie and the CSRF header. */
@@ -41,4 +43,22 @@ export async function signIn(
         headers: { cookie: cookieHeader, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) },
       }),
   };
+}
+
+/**
+ * Creates one user a role (the key is the username) and signs each in: the usual cast of an
+ * API test (an account manager, an agent, finance …) in one call.
+ */
+export async function signInRoles<K extends string>(
+  deps: Deps,
+  app: FastifyInstance,
+  roles: Record<K, string>,
+  password = 'Role-pass-1234',
+): Promise<Record<K, Client>> {
+  const out = {} as Record<K, Client>;
+  for (const [username, roleId] of Object.entries(roles) as [K, string][]) {
+    await createUser(deps, systemCtx(), { username, displayName: username, password, roleId });
+    out[username] = await signIn(app, username, password);
+  }
+  return out;
 }
