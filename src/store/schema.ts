@@ -175,6 +175,10 @@ export interface FeedbackTable {
   received_on: string;
   status: string;
   created_at: string;
+  // Added by 0019-feedback-surveys; null until someone classifies the feedback.
+  classification: string | null;
+  classified_by: number | null;
+  classified_at: string | null;
 }
 
 export interface VisitsTable {
@@ -326,6 +330,10 @@ export interface SurveyResponsesTable {
   score: number;
   comment: string | null;
   created_at: string;
+  // Added by 0019-feedback-surveys; null on answers entered as plain facts.
+  ticket_id: number | null;
+  campaign_id: number | null;
+  invitation_id: number | null;
 }
 
 export interface SettingsTable {

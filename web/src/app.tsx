@@ -101,6 +101,10 @@ const ServiceKpisPage = lazy(() =>
   import('./pages/service-kpis/service-kpis-page').then((m) => ({ default: m.ServiceKpisPage })),
 );
 
+const PublicSurveyPage = lazy(() =>
+  import('./pages/feedback/public-survey-page').then((m) => ({ default: m.PublicSurveyPage })),
+);
+
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
   const { can } = useAuth();
@@ -143,6 +147,15 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PublicTicketPage />
+          </Suspense>
+        }
+      />
+      {/* The satisfaction survey a customer answers from a link, without signing in. */}
+      <Route
+        path="/public/survey"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicSurveyPage />
           </Suspense>
         }
       />
