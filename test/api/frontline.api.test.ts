@@ -48,12 +48,25 @@ describeEachEngine('front-line card through the API', ({ deps }) => {
     ));
     // A person marks the D customer as a habitual complainant and records a key-person contact.
     const before = (await admin.request({ method: 'GET', url: `/api/customers/${d.id}` })).json();
-    const tagged = await admin.request({
+    // The blacklist is not a tag anyone may type: an edit adding it is refused, naming the field.
+    const refused = await admin.request({
       method: 'PATCH',
       url: `/api/customers/${d.id}`,
       payload: { tags: ['blacklist', '老客户'], version: before.version },
     });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues[0].field).toBe('tags');
+    const tagged = await admin.request({
+      method: 'PATCH',
+      url: `/api/customers/${d.id}`,
+      payload: { tags: ['老客户'], version: before.version },
+    });
     expect(tagged.statusCode).toBe(200);
+    // What an approved blacklist request writes (the approval itself: feedback.api.test.ts).
+    await deps()
+      .store.db.insertInto('customer_tags')
+      .values({ customer_id: d.id, tag: 'blacklist', created_at: new Date().toISOString() })
+      .execute();
     const contact = await admin.request({
       method: 'POST',
       url: `/api/customers/${d.id}/contacts`,

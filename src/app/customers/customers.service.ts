@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { approvedTagIssue } from '../../domain/customers/approved-tags';
 import { validateCreditCode } from '../../domain/customers/credit-code';
 import { validateCustomFields } from '../../domain/customers/custom-fields';
 import {
@@ -111,6 +112,8 @@ export async function createCustomer(
         },
         now,
       );
+      const tagIssue = approvedTagIssue(data.tags ?? [], []);
+      if (tagIssue) throw validationError('Invalid customer', [tagIssue]);
       if (data.tags?.length) await repo.setTags(trx, newId, data.tags, now);
       const created = await repo.findCustomerById(trx, newId);
       await writeAudit(trx, ctx, {
@@ -175,7 +178,11 @@ export async function updateCustomer(
         const current = await repo.findCustomerById(trx, id);
         throw staleVersion(id, data.version, current?.version ?? data.version);
       }
-      if (data.tags) await repo.setTags(trx, id, data.tags, now);
+      if (data.tags) {
+        const tagIssue = approvedTagIssue(data.tags, before.tags);
+        if (tagIssue) throw validationError('Invalid customer', [tagIssue]);
+        await repo.setTags(trx, id, data.tags, now);
+      }
       const after = await repo.findCustomerById(trx, id);
       await writeAudit(trx, ctx, {
         action: 'customer.update',

@@ -1,3 +1,4 @@
+import { APPROVED_TAGS } from '../../domain/customers/approved-tags';
 import { validateCreditCode } from '../../domain/customers/credit-code';
 import { type CustomFieldDef, validateCustomFields } from '../../domain/customers/custom-fields';
 import { normalizeName } from '../../domain/customers/normalize';
@@ -53,6 +54,17 @@ export function customerApplier(
           expected: 'each code once',
         });
       }
+      const approved = APPROVED_TAGS.find((t) =>
+        ((cells.tags as string[] | undefined) ?? []).includes(t),
+      );
+      if (approved)
+        issues.push({
+          row,
+          field: 'tags',
+          message: `the ${approved} tag is set only through an approved blacklist request, not by import`,
+          value: approved,
+          expected: 'tags other than blacklist',
+        });
       const credit = cells.creditCode ? String(cells.creditCode).toUpperCase() : undefined;
       if (credit) {
         const v = validateCreditCode(credit);
