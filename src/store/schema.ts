@@ -7,6 +7,7 @@ import type { FeedbackTables } from './feedback/feedback.tables';
 import type { OrderQueueTables } from './orders/order-queue.tables';
 import type { ServiceTables } from './service/service.tables';
 import type { SlaTables } from './sla/sla.tables';
+import type { TicketSlaTables } from './sla/ticket-sla.tables';
 import type { WebhookTables } from './webhooks/webhooks.tables';
 
 /**
@@ -656,6 +657,7 @@ export interface DB
     CalendarTables,
     ServiceTables,
     SlaTables,
+    TicketSlaTables,
     FeedbackTables {
   roles: RolesTable;
   users: UsersTable;

@@ -106,13 +106,116 @@ export const ticketAttachment = z
   })
   .meta({ id: 'TicketAttachment' });
 
+const instant = z.string().nullable();
+
+/** A ticket's SLA clocks: the policy that applied, each target, the pause and the log. */
+export const ticketSla = z
+  .object({
+    policyKey: z.string().nullable(),
+    policyVersion: z.number().int().nullable(),
+    tier: z.string().nullable(),
+    calendarKey: z.string().nullable(),
+    reason: z.string(),
+    recomputedAt: z.string(),
+    candidates: z.array(
+      z.object({ key: z.string(), outcome: z.string(), lostOn: z.string().nullable() }),
+    ),
+    problem: z.looseObject({ message: z.string() }).nullable(),
+    targets: z.array(
+      z.object({
+        key: z.string(),
+        policyKey: z.string(),
+        calendar: z.string(),
+        dueAt: instant,
+        warnAt: instant,
+        stoppedAt: instant,
+        met: z.number().int().nullable(),
+        remainingMs: z.number().nullable(),
+      }),
+    ),
+    warnAt: instant,
+    breached: z.boolean(),
+    escalationLevel: z.number().int(),
+    pausedSince: instant,
+    pausedMs: z.number(),
+    events: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.string(),
+        at: z.string(),
+        detail: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .meta({ id: 'TicketSla' });
+
 export const ticketDetail = z
   .object({
     ticket,
     messages: z.array(ticketMessage),
     attachments: z.array(ticketAttachment),
+    sla: ticketSla.nullable().optional(),
   })
   .meta({ id: 'TicketDetail' });
+
+/** One row of the agent queue with its due instants and what is left of them. */
+export const queueItem = z.object({
+  id: z.number().int(),
+  subject: z.string(),
+  customerId: z.number().int(),
+  customerName: z.string(),
+  level: z.number().int(),
+  status: z.string(),
+  assigneeId: z.number().int().nullable(),
+  assigneeName: z.string().nullable(),
+  openedAt: z.string(),
+  firstRepliedAt: instant,
+  tier: z.string().nullable(),
+  policyKey: z.string().nullable(),
+  firstReplyDueAt: instant,
+  responseDueAt: instant,
+  resolutionDueAt: instant,
+  warnAt: instant,
+  breached: z.number().int(),
+  escalationLevel: z.number().int(),
+  pausedSince: instant,
+  atRisk: z.boolean(),
+  nextDueAt: instant,
+  nextRemainingMs: z.number().nullable(),
+  resolutionRemainingMs: z.number().nullable(),
+});
+
+export const queueQuery = z.object({
+  mine: z.string().optional(),
+  page: z.string().optional(),
+  pageSize: z.string().optional(),
+});
+
+export const queueResponse = z.object({
+  items: z.array(queueItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  now: z.string(),
+});
+
+export const supervisorResponse = z.object({
+  now: z.string(),
+  totals: z.object({ breached: z.number().int(), atRisk: z.number().int() }),
+  counts: z.array(
+    z.object({
+      state: z.enum(['breached', 'at_risk']),
+      assigneeId: z.number().int().nullable(),
+      assigneeName: z.string().nullable(),
+      tier: z.string().nullable(),
+      count: z.number().int(),
+    }),
+  ),
+  breached: z.array(queueItem),
+  atRisk: z.array(queueItem),
+});
+
+export const pauseBody = z.looseObject({ reason: z.unknown() });
 
 export const ticketPage = z.object({
   items: z.array(ticket),

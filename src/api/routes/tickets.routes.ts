@@ -6,6 +6,8 @@ import { addAttachment, readAttachment } from '../../app/service/ticket-attachme
 import * as edit from '../../app/service/ticket-edit.service';
 import * as workflow from '../../app/service/ticket-workflow.service';
 import * as tickets from '../../app/service/tickets.service';
+import { pauseTicketClock, resumeTicketClock } from '../../app/sla/ticket-sla-pause';
+import { agentQueue, supervisorView } from '../../app/sla/ticket-sla-queue';
 import { ctxOf } from '../access';
 import { errors, idParams } from '../contracts/common';
 import * as c from '../contracts/tickets';
@@ -79,6 +81,70 @@ export const ticketRoutes =
         },
       },
       async (req) => tickets.listTickets(deps, ctxOf(req), req.query),
+    );
+    app.get(
+      '/api/tickets/queue',
+      {
+        config: { access: 'tickets.work' },
+        schema: {
+          tags,
+          summary:
+            'The agent queue: open tickets by SLA (breached first, then the resolution due instant, tier best first, level 1 first), with each due instant and the time left',
+          querystring: c.queueQuery,
+          response: { 200: c.queueResponse, ...errors },
+        },
+      },
+      async (req) => agentQueue(deps, ctxOf(req), req.query),
+    );
+    app.get(
+      '/api/tickets/supervisor',
+      {
+        config: { access: 'tickets.work' },
+        schema: {
+          tags,
+          summary:
+            'Supervisor view: breached and at-risk (past the warning) open tickets, counted by assignee and tier, and listed',
+          response: { 200: c.supervisorResponse, ...errors },
+        },
+      },
+      async (req) => supervisorView(deps, ctxOf(req)),
+    );
+    app.post(
+      '/api/tickets/:id/pause',
+      {
+        config: { access: 'tickets.work' },
+        schema: {
+          tags,
+          summary:
+            "Pause the ticket's SLA clocks while it waits on the customer (a paused clock answers INVALID_STATE)",
+          params: idParams,
+          body: c.pauseBody,
+          response: { 200: c.ticketDetail, ...errors },
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(req);
+        await pauseTicketClock(deps, ctx, req.params.id, req.body);
+        return tickets.getTicket(deps, ctx, req.params.id);
+      },
+    );
+    app.post(
+      '/api/tickets/:id/resume',
+      {
+        config: { access: 'tickets.work' },
+        schema: {
+          tags,
+          summary:
+            "Resume the ticket's SLA clocks; the remaining deadlines move on by the paused business time",
+          params: idParams,
+          response: { 200: c.ticketDetail, ...errors },
+        },
+      },
+      async (req) => {
+        const ctx = ctxOf(req);
+        await resumeTicketClock(deps, ctx, req.params.id);
+        return tickets.getTicket(deps, ctx, req.params.id);
+      },
     );
     app.get(
       '/api/tickets/:id',

@@ -1,5 +1,6 @@
 import { AUTOMATION_SWEEP, automationSweepJob } from '../automation/automation-sweep.job';
 import { EMAIL_SEND, emailSendJob } from '../notifications/email-send.job';
+import { ensureSlaJobHandlers } from '../sla/sla-scan.job';
 import { WEBHOOK_DELIVER, webhookDeliverJob } from '../webhooks/webhook-deliver.job';
 import { jobHandler, registerJobHandler } from './registry';
 import { REVIEW_START_CYCLE, startCycleJob } from './review-start-cycle.job';
@@ -13,4 +14,5 @@ export function ensureBuiltinJobHandlers(): void {
   if (!jobHandler(AUTOMATION_SWEEP)) registerJobHandler(AUTOMATION_SWEEP, automationSweepJob);
   if (!jobHandler(WEBHOOK_DELIVER)) registerJobHandler(WEBHOOK_DELIVER, webhookDeliverJob);
   if (!jobHandler(EMAIL_SEND)) registerJobHandler(EMAIL_SEND, emailSendJob);
+  ensureSlaJobHandlers();
 }

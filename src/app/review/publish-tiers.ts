@@ -8,6 +8,7 @@ import { latestVersion, lockVersion } from '../../store/tiering/schemes.reposito
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import { dispatchEvent } from '../notifications/dispatch';
+import { queueSlaRecompute } from '../sla/sla-scan.job';
 
 /** One customer's tier to publish. */
 export interface FinalTier {
@@ -244,6 +245,7 @@ export async function publishTiers(
     notified: notices.size,
   };
   await pubs.setPublicationSummary(trx, publicationId, summary);
+  await queueSlaRecompute(trx, ctx, publicationId);
   // Other systems hear of the publication once (webhooks subscribed to tiers.published); owners
   // got their own notices above, each listing their customers' changes.
   await dispatchEvent(trx, ctx, {

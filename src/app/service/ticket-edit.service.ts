@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+import { computeTicketClock } from '../sla/ticket-sla-clock';
 import { staleTicket } from './ticket-workflow.service';
 import { getTicket } from './tickets.service';
 
@@ -27,6 +28,11 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: number, raw: unknow
       ...(input.subject ? { subject: input.subject } : {}),
     });
     if (!ok) throw staleTicket(id, input.version);
+    // A new level or category can change the policy: the deadlines move and say why.
+    if (input.level !== undefined && input.level !== t.level)
+      await computeTicketClock(trx, ctx, id, 'level_changed', deps.config.timeZone);
+    else if (input.category && input.category !== t.categoryPath)
+      await computeTicketClock(trx, ctx, id, 'category_changed', deps.config.timeZone);
     await writeAudit(trx, ctx, {
       action: 'ticket.update',
       entity: 'ticket',

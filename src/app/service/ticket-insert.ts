@@ -7,6 +7,7 @@ import { insertMessage } from '../../store/service/ticket-messages.repository';
 import * as repo from '../../store/service/tickets.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { computeTicketClock } from '../sla/ticket-sla-clock';
 import { ticketEvent } from './ticket-events';
 
 /** Everything a new ticket row needs besides what the caller said. */
@@ -58,6 +59,8 @@ export async function insertNewTicket(trx: Kysely<DB>, ctx: Ctx, t: NewTicket): 
     created_by: ctx.actor.id,
   };
   const id = await repo.insertTicket(trx, row);
+  // The SLA clocks start with the ticket (a calendar gap leaves them null, never a failure).
+  await computeTicketClock(trx, ctx, id, 'opened');
   await insertMessage(trx, {
     ticket_id: id,
     kind: 'created',

@@ -16,6 +16,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+import { refreshClockStops } from '../sla/ticket-sla-clock';
 import { checkAssignee } from './ticket-assignee';
 import { ticketEvent } from './ticket-events';
 import { canManage } from './ticket-view';
@@ -65,6 +66,7 @@ export async function transitionTicket(deps: Deps, ctx: Ctx, id: number, raw: un
       ...(input.to === 'replied' && !t.firstRepliedAt ? { first_replied_at: iso } : {}),
     });
     if (!ok) throw staleTicket(id, input.version);
+    await refreshClockStops(trx, id);
     await insertMessage(trx, {
       ticket_id: id,
       kind: 'status',
@@ -185,6 +187,7 @@ export async function addMessage(deps: Deps, ctx: Ctx, id: number, raw: unknown)
       ...(input.kind === 'follow_up' ? { followed_up_at: iso } : {}),
     });
     if (!ok) throw staleTicket(id, t.version);
+    if (input.kind === 'reply' && !t.firstRepliedAt) await refreshClockStops(trx, id);
     await writeAudit(trx, ctx, {
       action: `ticket.${input.kind}`,
       entity: 'ticket',

@@ -10,6 +10,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+import { ticketSlaBlock } from '../sla/ticket-sla-view';
 import { checkAssignee } from './ticket-assignee';
 import { insertNewTicket } from './ticket-insert';
 import { canWork, presentTicket, type TicketView } from './ticket-view';
@@ -101,11 +102,12 @@ async function getTicketView(deps: Deps, ctx: Ctx, id: number): Promise<TicketVi
 export async function getTicket(deps: Deps, ctx: Ctx, id: number) {
   requirePermission(ctx, 'customers.read');
   const ticket = await getTicketView(deps, ctx, id);
-  const [messages, attachments] = await Promise.all([
+  const [messages, attachments, sla] = await Promise.all([
     listMessages(deps.store.db, id, canWork(ctx)),
     listAttachments(deps.store.db, id),
+    ticketSlaBlock(deps.store.db, ticket, ctx.now()),
   ]);
-  return { ticket, messages, attachments };
+  return { ticket, messages, attachments, sla };
 }
 
 /** Query of the ticket queue (all optional). */

@@ -96,6 +96,106 @@ export interface TicketDetail {
   ticket: Ticket;
   messages: TicketMessage[];
   attachments: TicketAttachment[];
+  sla?: TicketSla | null;
+}
+
+export type SlaTargetKey = 'firstReply' | 'response' | 'resolution';
+
+/** A ticket's SLA clocks: the policy that applied, each target, the pause and the log. */
+export interface TicketSla {
+  policyKey: string | null;
+  policyVersion: number | null;
+  tier: string | null;
+  calendarKey: string | null;
+  reason: string;
+  recomputedAt: string;
+  candidates: { key: string; outcome: string; lostOn: string | null }[];
+  problem: { message: string; date?: string } | null;
+  targets: {
+    key: SlaTargetKey;
+    policyKey: string;
+    calendar: string;
+    dueAt: string | null;
+    warnAt: string | null;
+    stoppedAt: string | null;
+    met: number | null;
+    remainingMs: number | null;
+  }[];
+  warnAt: string | null;
+  breached: boolean;
+  escalationLevel: number;
+  pausedSince: string | null;
+  pausedMs: number;
+  events: { id: number; kind: string; at: string; detail: Record<string, unknown> }[];
+}
+
+/** One row of the agent queue. */
+export interface QueueItem {
+  id: number;
+  subject: string;
+  customerId: number;
+  customerName: string;
+  level: number;
+  status: TicketStatus;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  openedAt: string;
+  firstRepliedAt: string | null;
+  tier: string | null;
+  policyKey: string | null;
+  firstReplyDueAt: string | null;
+  responseDueAt: string | null;
+  resolutionDueAt: string | null;
+  warnAt: string | null;
+  breached: number;
+  escalationLevel: number;
+  pausedSince: string | null;
+  atRisk: boolean;
+  nextDueAt: string | null;
+  nextRemainingMs: number | null;
+  resolutionRemainingMs: number | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  now: string;
+}
+
+export interface SupervisorView {
+  now: string;
+  totals: { breached: number; atRisk: number };
+  counts: {
+    state: 'breached' | 'at_risk';
+    assigneeId: number | null;
+    assigneeName: string | null;
+    tier: string | null;
+    count: number;
+  }[];
+  breached: QueueItem[];
+  atRisk: QueueItem[];
+}
+
+/** The agent queue in SLA order. */
+export function getTicketQueue(q: { mine?: boolean; page?: number }): Promise<QueuePage> {
+  return api.get('/api/tickets/queue', { mine: q.mine ? 'true' : undefined, page: q.page });
+}
+
+/** Breached and at-risk tickets for supervisors. */
+export function getSupervisorView(): Promise<SupervisorView> {
+  return api.get('/api/tickets/supervisor');
+}
+
+/** Pauses a ticket's SLA clocks while it waits on the customer. */
+export function pauseTicketClock(id: number, reason: string): Promise<TicketDetail> {
+  return api.post(`/api/tickets/${id}/pause`, { reason });
+}
+
+/** Resumes a ticket's SLA clocks. */
+export function resumeTicketClock(id: number): Promise<TicketDetail> {
+  return api.post(`/api/tickets/${id}/resume`, {});
 }
 
 export interface TicketQuery {

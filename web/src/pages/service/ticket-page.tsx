@@ -33,6 +33,7 @@ import { formatDateTime, localized } from '../../format';
 import { PageHeader } from '../../layout/page-header';
 import { TicketAttachments } from './ticket-attachments';
 import { TicketConversation } from './ticket-conversation';
+import { TicketSlaPanel } from './ticket-sla-panel';
 import { type Level, levelColor, statusColor } from './ticket-taxonomy';
 
 const FINISHED: TicketStatus[] = ['resolved', 'confirmed', 'closed'];
@@ -220,6 +221,9 @@ export function TicketPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
+            {detail.data.sla && (
+              <TicketSlaPanel ticketId={tk.id} sla={detail.data.sla} canWork={work} />
+            )}
             <TicketAttachments
               ticketId={tk.id}
               items={detail.data.attachments}

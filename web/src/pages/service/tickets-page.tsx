@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Select, Table, Tag, TreeSelect } from 'antd';
+import { Alert, Button, Flex, Input, Select, Table, Tabs, Tag, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { listOwners } from '../../api/customers';
 import { listTickets, TICKET_STATUSES, type Ticket, type TicketQuery } from '../../api/tickets';
 import { useAuth } from '../../auth/auth-provider';
@@ -11,15 +11,69 @@ import { formatDateTime } from '../../format';
 import { PageHeader } from '../../layout/page-header';
 import { CustomerPicker } from '../policies/customer-picker';
 import { TicketNewModal } from './ticket-new-modal';
+import { TicketQueue } from './ticket-queue';
+import { TicketSupervisor } from './ticket-supervisor';
 import { LEVELS, type Level, levelColor, statusColor, useCategoryTree } from './ticket-taxonomy';
 
-/** The ticket list and the agent queue: filters, paging, and the "New ticket" dialog. */
+/**
+ * Tickets: the SLA queue (agents), the supervisor view (breached and at-risk) and the full list
+ * with filters; the tab is kept in `?tab=` so a link can open the queue directly.
+ */
 export function TicketsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [query, setQuery] = useState<TicketQuery>({ status: 'open', page: 1 });
+  const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const work = can('tickets.work');
+  const tab = params.get('tab') ?? 'list';
+  return (
+    <>
+      <PageHeader
+        title={t('service.tickets.title')}
+        extra={
+          work && (
+            <Button type="primary" data-testid="ticket-new" onClick={() => setCreating(true)}>
+              {t('service.tickets.new')}
+            </Button>
+          )
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k })}
+        destroyOnHidden
+        items={[
+          { key: 'list', label: t('service.queue.list'), children: <TicketList /> },
+          ...(work
+            ? [
+                { key: 'queue', label: t('service.queue.title'), children: <TicketQueue /> },
+                {
+                  key: 'supervisor',
+                  label: t('service.supervisor.title'),
+                  children: <TicketSupervisor />,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <TicketNewModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          navigate(`/service/tickets/${id}`);
+        }}
+      />
+    </>
+  );
+}
+
+/** The ticket list: filters and paging. */
+function TicketList() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [query, setQuery] = useState<TicketQuery>({ status: 'open', page: 1 });
   const { treeData } = useCategoryTree();
   const owners = useQuery({ queryKey: ['owners'], queryFn: listOwners });
   const list = useQuery({ queryKey: ['tickets', query], queryFn: () => listTickets(query) });
@@ -27,16 +81,6 @@ export function TicketsPage() {
   const zh = i18n.language.startsWith('zh');
   return (
     <>
-      <PageHeader
-        title={t('service.tickets.title')}
-        extra={
-          can('tickets.work') && (
-            <Button type="primary" data-testid="ticket-new" onClick={() => setCreating(true)}>
-              {t('service.tickets.new')}
-            </Button>
-          )
-        }
-      />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -156,14 +200,6 @@ export function TicketsPage() {
             render: (v: string) => formatDateTime(v, i18n.language),
           },
         ]}
-      />
-      <TicketNewModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(id) => {
-          setCreating(false);
-          navigate(`/service/tickets/${id}`);
-        }}
       />
     </>
   );
