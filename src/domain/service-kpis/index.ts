@@ -1,0 +1,2 @@
+export * from './kpi-rows';
+export * from './percentile';
