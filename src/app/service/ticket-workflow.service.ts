@@ -14,6 +14,7 @@ import * as repo from '../../store/service/tickets.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
+import { requestSurveyForTicket } from '../feedback/surveys.service';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import { refreshClockStops } from '../sla/ticket-sla-clock';
@@ -78,6 +79,23 @@ export async function transitionTicket(deps: Deps, ctx: Ctx, id: number, raw: un
       to_status: input.to,
       created_at: iso,
     });
+    if (input.to === 'closed') {
+      // Closing asks the customer how it went (once per ticket): the one-time link goes into
+      // the conversation, where the agent sends it on with the closing reply.
+      const survey = await requestSurveyForTicket(trx, ctx, id);
+      if (survey)
+        await insertMessage(trx, {
+          ticket_id: id,
+          kind: 'reply',
+          author_id: ctx.actor.id,
+          author_name: ctx.actor.name,
+          body: `请为本次服务评分 / Please rate our service: ${survey.link}`,
+          visibility: 'public',
+          from_status: null,
+          to_status: null,
+          created_at: iso,
+        });
+    }
     await writeAudit(trx, ctx, {
       action: kind === 'reopen' ? 'ticket.reopen' : 'ticket.transition',
       entity: 'ticket',

@@ -22,4 +22,10 @@ export const KNOWN_EVENT_KINDS = [
   'tier.changed',
   'tiers.published',
   'webhook.test',
+  'ticket.created',
+  'ticket.assigned',
+  'ticket.sla_warned',
+  'ticket.sla_breached',
+  'ticket.sla_escalated',
+  'ticket.sla_quick_response',
 ] as const;

@@ -8,6 +8,7 @@ import { seedDemoAccounts } from '../../app/demo/demo-accounts';
 import { seedDemoFrontline } from '../../app/demo/demo-frontline';
 import { seedDemoTiering } from '../../app/demo/demo-tiering';
 import { startJobRunner } from '../../app/jobs/runner';
+import { ensureSlaSchedule } from '../../app/sla/sla-scan-schedule';
 import { loadConfig } from '../../config';
 
 /** `tierdesk serve`: migrate, seed the admin (and demo data on an empty database), listen. */
@@ -40,6 +41,8 @@ export function registerServeCommand(program: Command): void {
       }
       // The nightly automation sweep exists from the first start; people may change or pause it.
       await ensureAutomationSchedule(deps);
+      // SLA warnings and escalations are checked every minute.
+      await ensureSlaSchedule(deps);
       const { app } = await buildServer(deps);
       // Scheduled and long work runs in this process; TIERDESK_JOBS=off leaves it to another one.
       const stopJobs =
