@@ -6,6 +6,7 @@ import { seedDemoFrontline } from '../../src/app/demo/demo-frontline';
 import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
 import { frontlineCard } from '../../src/app/frontline/card.service';
 import { getCycle } from '../../src/app/review/cycles.service';
+import { backfillTicketClocks } from '../../src/app/sla/ticket-sla-backfill';
 import { roleCtx } from '../factories/users';
 import { describeEachEngine } from '../support/engines';
 
@@ -51,5 +52,42 @@ describeEachEngine('demo tiers on first start', ({ deps }) => {
     expect(card.tier?.tier).toMatch(/^[ABCD]$/);
     const blacklisted = await frontlineCard(deps(), agent, { phone: '13800138007' });
     expect(blacklisted.tags[0]?.key).toBe('blacklist');
+  });
+
+  it('gives the demo’s open tickets SLA clocks, once', async () => {
+    const db = deps().store.db;
+    // A ticket written the way bulk loads write them (no clock), opened on the as-of date.
+    const customer = await db
+      .selectFrom('customers')
+      .select('id')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('tickets')
+      .values({
+        customer_id: customer.id,
+        subject: '报修：设备故障',
+        category: 'repair',
+        level: 2,
+        status: 'open',
+        opened_at: '2026-11-30T02:00:00.000Z',
+        closed_at: null,
+        created_at: '2026-11-30T02:00:00.000Z',
+      })
+      .execute();
+    const open = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', 'not in', ['resolved', 'confirmed', 'closed'])
+      .executeTakeFirstOrThrow();
+    expect(Number(open.n)).toBeGreaterThan(0);
+    expect(await backfillTicketClocks(deps(), () => {}, 7)).toBe(Number(open.n));
+    expect(await backfillTicketClocks(deps())).toBe(0);
+    const clocks = await db
+      .selectFrom('ticket_slas')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(clocks.n)).toBe(Number(open.n));
   });
 });

@@ -9,6 +9,7 @@ import { seedDemoFrontline } from '../../app/demo/demo-frontline';
 import { seedDemoTiering } from '../../app/demo/demo-tiering';
 import { startJobRunner } from '../../app/jobs/runner';
 import { ensureSlaSchedule } from '../../app/sla/sla-scan-schedule';
+import { backfillTicketClocks } from '../../app/sla/ticket-sla-backfill';
 import { loadConfig } from '../../config';
 
 /** `tierdesk serve`: migrate, seed the admin (and demo data on an empty database), listen. */
@@ -35,6 +36,7 @@ export function registerServeCommand(program: Command): void {
         await seedDemoTiering(deps, DEMO_DEFAULTS.asOf, log)
           .then(() => seedDemoAccounts(deps, log))
           .then(() => seedDemoFrontline(deps, log))
+          .then(() => backfillTicketClocks(deps, log))
           .catch((e: unknown) =>
             console.warn(`  Demo tiers were not set up: ${(e as Error).message}`),
           );
