@@ -61,6 +61,35 @@ export function addBusinessTime(cal: BusinessCalendar, start: Date, durationMs: 
 }
 
 /**
+ * The instant `durationMs` of business time before `end`: the inverse of `addBusinessTime` for a
+ * start in open time (subtract(add(s, d), d) = s), e.g. "remind four working hours before the
+ * deadline". Walks back day by day like `addBusinessTime`; the same coverage rule applies.
+ */
+export function subtractBusinessTime(cal: BusinessCalendar, end: Date, durationMs: number): Date {
+  checkDuration(durationMs);
+  const cc = compileCalendar(cal);
+  let t = end.getTime();
+  if (cc.alwaysOpen || durationMs === 0) return new Date(t - durationMs);
+  let remaining = durationMs;
+  let day = cc.dayOf(t);
+  let closed = 0;
+  for (;;) {
+    const iv = cc.openOn(day);
+    for (let i = iv.length - 2; i >= 0; i -= 2) {
+      const begin = iv[i]!;
+      if (begin >= t) continue;
+      const stop = Math.min(iv[i + 1]!, t);
+      if (remaining <= stop - begin) return new Date(stop - remaining);
+      remaining -= stop - begin;
+      t = begin;
+    }
+    closed = iv.length ? 0 : closed + 1;
+    if (closed > MAX_CLOSED_DAYS) throw noOpenTime(cal, day);
+    day--;
+  }
+}
+
+/**
  * Business time in ms between two instants (negative when `to` is before `from`). Only the
  * days the span touches must be covered by the holiday list.
  */
