@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { enqueueJob } from '../../store/jobs/jobs.repository';
 import type { DB } from '../../store/schema';
+import { hasRunningClocks } from '../../store/sla/ticket-sla.repository';
 import type { Ctx } from '../context';
 import { type JobHandler, jobHandler, registerJobHandler } from '../jobs/registry';
 import { runSlaScan } from './sla-scan';
@@ -75,6 +76,8 @@ export async function queueSlaRecompute(
   ctx: Ctx,
   publicationId: number,
 ): Promise<void> {
+  // Nothing to move when no unfinished ticket has a clock (most publications of a new install).
+  if (!(await hasRunningClocks(trx))) return;
   const now = ctx.now().toISOString();
   await enqueueJob(
     trx,

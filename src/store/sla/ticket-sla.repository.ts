@@ -222,3 +222,15 @@ export function tierRankSql(tiersBestFirst: readonly string[]) {
   const whens = tiersBestFirst.map((t, i) => sql`when ${t} then ${sql.lit(i)}`);
   return sql<number>`(case s.tier ${sql.join(whens, sql` `)} else ${sql.lit(tiersBestFirst.length)} end)`;
 }
+
+/** True when some ticket that is not finished has an SLA clock (so a tier change can move it). */
+export async function hasRunningClocks(db: Kysely<DB>): Promise<boolean> {
+  const r = await db
+    .selectFrom('ticket_slas as s')
+    .innerJoin('tickets as t', 't.id', 's.ticket_id')
+    .select('s.ticket_id')
+    .where('t.status', 'not in', ['resolved', 'confirmed', 'closed'])
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
