@@ -31,7 +31,11 @@ describe('category prefixes', () => {
 
 describe('the most specific policy wins', () => {
   it('a tier-A coverage request: the coverage policy wins, the first reply comes from tier A', () => {
-    const s = selectSlaPolicy(TEMPLATE, { tier: 'A', level: 3, category: 'network_coverage' });
+    const s = selectSlaPolicy(TEMPLATE, {
+      tier: 'A',
+      level: 3,
+      category: 'consultation.network_coverage',
+    });
     expect(s.winner?.key).toBe('coverage-a');
     expect(s.candidates.filter((c) => c.matched).map((c) => c.policy.key)).toEqual([
       'coverage-a',

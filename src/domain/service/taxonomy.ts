@@ -124,7 +124,14 @@ export const TAXONOMY: readonly CategoryNode[] = [
       },
     ],
   },
-  { code: 'consultation', zh: '咨询', en: 'Consultation', defaultLevel: 4 },
+  {
+    code: 'consultation',
+    zh: '咨询',
+    en: 'Consultation',
+    defaultLevel: 4,
+    // Coverage requests (seed 002) have their own SLA targets by tier (1 / 2 / 3 working days).
+    children: [leaf('network_coverage', '网络覆盖需求', 'Network coverage request')],
+  },
   {
     code: 'security',
     zh: '安全事件',

@@ -4,8 +4,8 @@ import type { EscalationStep, SlaPolicy, SlaTargets } from './sla.schema';
 export const CN_MAINLAND = 'cn-mainland';
 export const ALWAYS_OPEN = '24x7';
 
-/** The category code of network-coverage requests (seed 002, 集团优质服务). */
-export const COVERAGE_CATEGORY = 'network_coverage';
+/** The category code of network-coverage requests (seed 002, 集团优质服务) in the ticket taxonomy. */
+export const COVERAGE_CATEGORY = 'consultation.network_coverage';
 
 const min = (amount: number) => ({ amount, unit: 'minutes' as const });
 const h = (amount: number) => ({ amount, unit: 'hours' as const });
