@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, CrownOutlined, LineChartOutlined } from '@ant-design/icons';
+import { CrownOutlined, LineChartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -8,10 +8,9 @@ import { type CustomerTier, listCustomerTiers } from '../../api/tiering';
 import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
 
-type Slot = 'sla' | 'lifetimeValue';
+type Slot = 'lifetimeValue';
 
 const SLOTS: { key: Slot; icon: ReactNode }[] = [
-  { key: 'sla', icon: <ClockCircleOutlined /> },
   { key: 'lifetimeValue', icon: <LineChartOutlined /> },
 ];
 
@@ -141,17 +140,17 @@ function TierCard({ customerId }: { customerId: number }) {
 
 /**
  * Cards across the customer page: the customer's tiers (anyone who may read the customer may
- * see them; the link to the run needs tiering.read), and what later capabilities will show
- * (SLA, lifetime value).
+ * see them; the link to the run needs tiering.read), and what a later capability will show
+ * (lifetime value). Service tickets and their SLA have their own card further down.
  */
 export function CustomerPlaceholders({ customerId }: { customerId: number }) {
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} md={8}>
+      <Col xs={24} md={12}>
         <TierCard customerId={customerId} />
       </Col>
       {SLOTS.map(({ key, icon }) => (
-        <Col key={key} xs={24} md={8}>
+        <Col key={key} xs={24} md={12}>
           <PlaceholderCard slot={key} icon={icon} />
         </Col>
       ))}
