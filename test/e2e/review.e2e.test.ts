@@ -35,8 +35,17 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: '完成此步' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '完成当前步骤' });
     await dialog.getByLabel('意见（可选）').fill(comment);
+    // A click while the dialog is still zooming in can miss the button: wait for it to settle,
+    // and click again if the dialog is still open after the first try.
+    await settle(page);
     await dialog.getByRole('button', { name: '完成此步' }).click();
-    await page.getByText('已完成此步').waitFor();
+    const done = page.getByText('已完成此步');
+    try {
+      await done.waitFor({ timeout: 5000 });
+    } catch {
+      if (await dialog.isVisible()) await dialog.getByRole('button', { name: '完成此步' }).click();
+      await done.waitFor();
+    }
   }
 
   /** Opens one customer's line of the evaluation form in the drawer. */

@@ -12,6 +12,23 @@ import { testConfig } from './config';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
+/**
+ * Opens and migrates a test schema. Kysely's migrator first lists the tables of every schema
+ * in the database; when another test worker drops its schema during that catalog scan,
+ * PostgreSQL reports that other schema as missing. Nothing has been applied at that point, so
+ * the migration is simply tried again. Only tests create and drop schemas concurrently.
+ */
+async function openMigrated(config: Config, schema: string): Promise<Deps> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDeps(config);
+    } catch (e) {
+      const other = /schema "(t_[0-9a-f]+)" does not exist/.exec((e as Error).message)?.[1];
+      if (attempt >= 5 || !other || other === schema) throw e;
+    }
+  }
+}
+
 /** A fresh, migrated database on one engine: a temp SQLite file or a new PostgreSQL schema. */
 export async function freshDeps(
   engine: Engine,
@@ -39,7 +56,7 @@ export async function freshDeps(
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const deps = await openDeps(testConfig({ engine: 'postgres', url, schema }, over));
+  const deps = await openMigrated(testConfig({ engine: 'postgres', url, schema }, over), schema);
   return {
     deps,
     dispose: async () => {
