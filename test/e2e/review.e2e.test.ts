@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
 import { REVIEWERS, seedReview } from './review-data';
 import { seedTieringOrders } from './tiering-data';
 import { seedWebData } from './web-data';
@@ -38,14 +38,10 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
     // A click while the dialog is still zooming in can miss the button: wait for it to settle,
     // and click again if the dialog is still open after the first try.
     await settle(page);
-    await dialog.getByRole('button', { name: '完成此步' }).click();
-    const done = page.getByText('已完成此步');
-    try {
-      await done.waitFor({ timeout: 5000 });
-    } catch {
-      if (await dialog.isVisible()) await dialog.getByRole('button', { name: '完成此步' }).click();
-      await done.waitFor();
-    }
+    await clickUntil(
+      dialog.getByRole('button', { name: '完成此步' }),
+      page.getByText('已完成此步'),
+    );
   }
 
   /** Opens one customer's line of the evaluation form in the drawer. */

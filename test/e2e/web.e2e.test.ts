@@ -8,6 +8,7 @@ import { getCustomer, updateCustomer } from '../../src/app/customers/customers.s
 import type { Deps } from '../../src/app/deps';
 import {
   chooseOption,
+  clickUntil,
   launchBrowser,
   newPage,
   requireBuiltWeb,
@@ -134,8 +135,8 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     await inBrowser(async (page) => {
       await signInAs(page, 'admin', ADMIN_PASSWORD);
       await page.goto(`/customers/${id}`);
-      await page.getByRole('button', { name: /编\s?辑/ }).click();
       const drawer = page.getByRole('dialog');
+      await clickUntil(page.getByRole('button', { name: /编\s?辑/ }), drawer.getByLabel('行业'));
       await drawer.getByLabel('行业').fill('云计算');
 
       // Someone else saves while the drawer is open.

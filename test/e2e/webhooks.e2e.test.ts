@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNextJob } from '../../src/app/jobs/runner';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -48,10 +48,8 @@ describe('webhooks in Chromium', { timeout: 120_000 }, () => {
       await dialog.getByRole('button', { name: button('保存') }).click();
       await dialog.getByText(/http:\/\/ or https:\/\//).waitFor();
       await dialog.getByLabel('接收地址').fill(url);
-      await dialog.getByRole('button', { name: button('保存') }).click();
-
       const secretBox = page.getByTestId('webhook-secret');
-      await secretBox.waitFor();
+      await clickUntil(dialog.getByRole('button', { name: button('保存') }), secretBox);
       const secret = ((await secretBox.textContent()) ?? '').trim();
       expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{20,}$/);
       await page.getByRole('button', { name: /我已保存/ }).click();

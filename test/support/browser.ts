@@ -211,3 +211,21 @@ export function useBrowserSuite<T>(seed: (deps: Deps) => Promise<T>) {
     },
   };
 }
+
+/**
+ * Clicks `target` until `expected` shows, at most `tries` times. On a loaded machine a click
+ * that lands while a dialog zooms in or the page re-renders is lost now and then; the user would
+ * click again, and so does the test, instead of failing on a timing it does not test.
+ */
+export async function clickUntil(target: Locator, expected: Locator, tries = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await target.click({ timeout: 10_000 });
+      await expected.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (i >= tries) throw e;
+      if (await expected.isVisible()) return;
+    }
+  }
+}
