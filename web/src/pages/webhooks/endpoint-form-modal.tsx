@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, type ButtonProps, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -57,6 +57,7 @@ export function EndpointFormModal({
       okText={t('webhooks.form.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'webhook-save' } as ButtonProps}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
