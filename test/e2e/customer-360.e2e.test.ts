@@ -9,6 +9,7 @@ import type { Deps } from '../../src/app/deps';
 import { listFacts } from '../../src/app/facts/facts.service';
 import {
   chooseOption,
+  clickUntil,
   launchBrowser,
   newPage,
   requireBuiltWeb,
@@ -239,8 +240,11 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
 
       await page.goto(`/customers/${id}`);
       await page.getByRole('heading', { name: /成都天府医疗器械有限公司/ }).waitFor();
-      await page.getByRole('button', { name: button('编辑') }).click();
       const drawer = page.getByRole('dialog');
+      await clickUntil(
+        page.getByRole('button', { name: button('编辑') }),
+        drawer.getByLabel('统一社会信用代码'),
+      );
       // A credit code with a wrong check character is refused on its field.
       await drawer.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
       await drawer.getByRole('button', { name: button('保存') }).click();

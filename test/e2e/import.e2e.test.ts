@@ -7,6 +7,7 @@ import { systemCtx } from '../../src/app/context';
 import { getCustomerByCode } from '../../src/app/customers/customers.service';
 import type { Deps } from '../../src/app/deps';
 import {
+  chooseOption,
   launchBrowser,
   newPage,
   openDropdown,
@@ -201,9 +202,12 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       // It knew no industry column: that one is chosen by hand.
       const industryRow = mapping.getByRole('row', { name: /^行业/ });
       expect(await industryRow.getByTitle('行业', { exact: true }).count()).toBe(0);
-      await industryRow.getByRole('combobox').click();
-      await openDropdown(page).getByTitle('行业', { exact: true }).click();
-      await industryRow.getByText('手动').waitFor();
+      await chooseOption(
+        page,
+        industryRow.getByRole('combobox'),
+        '行业',
+        industryRow.getByText('手动'),
+      );
 
       await page.getByRole('button', { name: /开始试运行/ }).click();
       await page.getByTestId('import-counts').waitFor();
