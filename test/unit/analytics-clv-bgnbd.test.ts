@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   type BgNbdParams,
@@ -14,26 +12,13 @@ import {
   bgnbdProbabilityOfPurchases,
 } from '../../src/domain/analytics/clv/bgnbd-predict';
 import { buildRfmSummary } from '../../src/domain/analytics/clv/rfm-summary';
+import { cdnowTransactions, sharedData } from '../factories/cdnow';
 
-// The repository's sibling folder shared/ (../shared from the repo root) holds the CDNOW data.
-const data = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../../../shared/data/${name}`, import.meta.url)), 'utf8');
-
-const transactions = data('CDNOW_sample.txt')
-  .split(/\r?\n/)
-  .filter((l) => l.trim() !== '')
-  .map((l) => {
-    const [, id, ymd, , dollars] = l.trim().split(/\s+/) as string[];
-    return {
-      customerId: String(Number(id)),
-      date: `${ymd!.slice(0, 4)}-${ymd!.slice(4, 6)}-${ymd!.slice(6, 8)}`,
-      amount: Number(dollars),
-    };
-  });
+const transactions = cdnowTransactions();
 /** Exact (unrounded) summaries built from the transactions, with the 39-week holdout. */
 const exact = buildRfmSummary(transactions, '1997-09-30', '1998-06-30');
 /** lifetimes' 2-decimal file `cdnow_customers_summary.csv`. */
-const rounded = data('cdnow_customers_summary.csv')
+const rounded = sharedData('cdnow_customers_summary.csv')
   .trim()
   .split(/\r?\n/)
   .slice(1)

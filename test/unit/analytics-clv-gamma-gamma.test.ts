@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fitBgNbd } from '../../src/domain/analytics/clv/bgnbd';
 import { customerLifetimeValue } from '../../src/domain/analytics/clv/customer-lifetime-value';
@@ -10,13 +8,10 @@ import {
   gammaGammaLogLikelihood,
 } from '../../src/domain/analytics/clv/gamma-gamma';
 import { buildRfmSummary } from '../../src/domain/analytics/clv/rfm-summary';
-
-// The repository's sibling folder shared/ (../shared from the repo root) holds the CDNOW data.
-const data = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../../../shared/data/${name}`, import.meta.url)), 'utf8');
+import { cdnowTransactions, sharedData } from '../factories/cdnow';
 
 /** lifetimes' `cdnow_customers_summary_with_transactions.csv` (2-decimal t_x, T, zbar). */
-const rounded = data('cdnow_customers_summary_with_transactions.csv')
+const rounded = sharedData('cdnow_customers_summary_with_transactions.csv')
   .trim()
   .split(/\r?\n/)
   .slice(1)
@@ -24,20 +19,7 @@ const rounded = data('cdnow_customers_summary_with_transactions.csv')
     const [id, x, tX, T, zbar] = l.split(',').map(Number) as number[];
     return { id: id!, x: x!, tX: tX!, T: T!, zbar: zbar! };
   });
-const exact = buildRfmSummary(
-  data('CDNOW_sample.txt')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const [, id, ymd, , dollars] = l.trim().split(/\s+/) as string[];
-      return {
-        customerId: String(Number(id)),
-        date: `${ymd!.slice(0, 4)}-${ymd!.slice(4, 6)}-${ymd!.slice(6, 8)}`,
-        amount: Number(dollars),
-      };
-    }),
-  '1997-09-30',
-);
+const exact = buildRfmSummary(cdnowTransactions(), '1997-09-30');
 const rel = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 const KEYS = ['p', 'q', 'gamma'] as const;
 

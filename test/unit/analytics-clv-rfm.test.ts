@@ -1,36 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildRfmSummary, type ClvTransaction } from '../../src/domain/analytics/clv/rfm-summary';
 import { DomainError } from '../../src/domain/errors';
-
-// The repository's sibling folder shared/ (../shared from the repo root) holds the CDNOW data.
-const data = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../../../shared/data/${name}`, import.meta.url)), 'utf8');
-
-/** CDNOW_sample.txt: `master_id sample_id yyyymmdd n_cds dollars`, keyed by sample_id. */
-function sampleTransactions(): ClvTransaction[] {
-  return data('CDNOW_sample.txt')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const [, id, ymd, , dollars] = l.trim().split(/\s+/) as [
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      return {
-        customerId: String(Number(id)),
-        date: `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`,
-        amount: Number(dollars),
-      };
-    });
-}
+import { cdnowTransactions, sharedData } from '../factories/cdnow';
 
 describe('buildRfmSummary on CDNOW', () => {
-  const summary = buildRfmSummary(sampleTransactions(), '1997-09-30', '1998-06-30');
+  const summary = buildRfmSummary(cdnowTransactions(), '1997-09-30', '1998-06-30');
 
   it('reproduces the published totals', () => {
     expect(summary).toHaveLength(2357);
@@ -41,11 +15,11 @@ describe('buildRfmSummary on CDNOW', () => {
   });
 
   it('matches every row of the summary files to their 2-decimal rounding', () => {
-    const rows = data('cdnow_customers_summary_with_transactions.csv')
+    const rows = sharedData('cdnow_customers_summary_with_transactions.csv')
       .trim()
       .split(/\r?\n/)
       .slice(1);
-    const plain = data('cdnow_customers_summary.csv').trim().split(/\r?\n/).slice(1);
+    const plain = sharedData('cdnow_customers_summary.csv').trim().split(/\r?\n/).slice(1);
     expect(rows).toHaveLength(2357);
     const mismatches: string[] = [];
     rows.forEach((line, i) => {

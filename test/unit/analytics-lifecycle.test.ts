@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,22 +9,8 @@ import {
   monthLabel,
   monthNumber,
 } from '../../src/domain/analytics/lifecycle/index';
-import { DomainError } from '../../src/domain/errors';
-
-// The repository's sibling folder shared/ (../shared from the repo root) holds the CDNOW data.
-const CDNOW_SAMPLE = fileURLToPath(
-  new URL('../../../shared/data/CDNOW_sample.txt', import.meta.url),
-);
-
-function issuesOf(fn: () => unknown): Array<{ field: string; row?: number }> {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return (e as DomainError).details.issues as Array<{ field: string; row?: number }>;
-  }
-  throw new Error('expected a DomainError');
-}
+import { cdnowTransactions } from '../factories/cdnow';
+import { issuesOf } from '../support/domain-errors';
 
 describe('day and month numbers', () => {
   it('counts whole days and months', () => {
@@ -231,12 +215,10 @@ describe('cohortRetention', () => {
 describe('CDNOW sample lifecycle', () => {
   // Purchase days by customer; the whole cohort made its first purchase in 1997 Q1.
   const days = new Map<string, number[]>();
-  for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const [, id, ymd] = line.trim().split(/\s+/) as [string, string, string];
-    const list = days.get(id) ?? [];
-    list.push(dayNumber(`${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`));
-    days.set(id, list);
+  for (const t of cdnowTransactions()) {
+    const list = days.get(t.customerId) ?? [];
+    list.push(dayNumber(t.date));
+    days.set(t.customerId, list);
   }
   const customers = [...days.values()];
   const toMonth = (day: number) =>

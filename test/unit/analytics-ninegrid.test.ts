@@ -6,17 +6,7 @@ import {
   NINE_GRID_CELLS,
   nineGrid,
 } from '../../src/domain/analytics/ninegrid/index';
-import { DomainError } from '../../src/domain/errors';
-
-function issuesOf(fn: () => unknown): Array<{ field: string; row?: number }> {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return (e as DomainError).details.issues as Array<{ field: string; row?: number }>;
-  }
-  throw new Error('expected a DomainError');
-}
+import { issuesOf } from '../support/domain-errors';
 
 const tertiles: AxisSplit = { kind: 'tertiles' };
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,12 +6,8 @@ import {
   topShares,
   valuePyramid,
 } from '../../src/domain/analytics/pareto/index';
-import { DomainError } from '../../src/domain/errors';
-
-// The repository's sibling folder shared/ (../shared from the repo root) holds the CDNOW data.
-const CDNOW_SAMPLE = fileURLToPath(
-  new URL('../../../shared/data/CDNOW_sample.txt', import.meta.url),
-);
+import { cdnowTransactions } from '../factories/cdnow';
+import { issuesOf } from '../support/domain-errors';
 
 /** Σ|xᵢ − xⱼ| / (2 n² x̄): the textbook definition, O(n²), independent of the sorted formula. */
 function naiveGini(values: readonly number[]): number {
@@ -24,17 +18,6 @@ function naiveGini(values: readonly number[]): number {
   let diff = 0;
   for (const a of x) for (const b of x) diff += Math.abs(a - b);
   return diff / (2 * n * total);
-}
-
-function issuesOf(fn: () => unknown): Array<{ field: string; row?: number }> {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    expect((e as DomainError).code).toBe('VALIDATION');
-    return (e as DomainError).details.issues as Array<{ field: string; row?: number }>;
-  }
-  throw new Error('expected a DomainError');
 }
 
 const profits = fc.array(
@@ -209,17 +192,8 @@ describe('valuePyramid', () => {
 
 describe('CDNOW sample revenue', () => {
   const revenue = new Map<string, number>();
-  for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const [, id, , , dollars] = line.trim().split(/\s+/) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    revenue.set(id, (revenue.get(id) ?? 0) + Math.round(Number(dollars) * 100));
-  }
+  for (const t of cdnowTransactions())
+    revenue.set(t.customerId, (revenue.get(t.customerId) ?? 0) + Math.round(t.amount * 100));
   const values = Array.from(revenue.values(), (cents) => cents / 100);
 
   it('has a Gini of 0.6309 for 2,357 customers, as the O(n²) definition says', () => {

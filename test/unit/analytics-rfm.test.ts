@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/domain/analytics/lifecycle/index';
@@ -10,23 +8,9 @@ import {
   rfmScores,
   rfmSegmentIndex,
 } from '../../src/domain/analytics/rfm/index';
-import { DomainError } from '../../src/domain/errors';
 import { quantileBucket } from '../../src/domain/evaluation/quantile';
-
-// The repository's sibling folder shared/ (../shared from the repo root) holds the CDNOW data.
-const CDNOW_SAMPLE = fileURLToPath(
-  new URL('../../../shared/data/CDNOW_sample.txt', import.meta.url),
-);
-
-function issuesOf(fn: () => unknown): Array<{ field: string; row?: number }> {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return (e as DomainError).details.issues as Array<{ field: string; row?: number }>;
-  }
-  throw new Error('expected a DomainError');
-}
+import { cdnowTransactions } from '../factories/cdnow';
+import { issuesOf } from '../support/domain-errors';
 
 const scores = (xs: number[], higherIsBetter: boolean) =>
   Array.from(quintileScores(xs, Float64Array.from(xs).sort(), higherIsBetter));
@@ -171,20 +155,12 @@ describe('CDNOW sample through RFM', () => {
   // Calibration as in the published summaries: purchases on one day merged, up to 1997-09-30.
   const end = dayNumber('1997-09-30');
   const byCustomer = new Map<string, Map<number, number>>();
-  for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const [, id, ymd, , dollars] = line.trim().split(/\s+/) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    const day = dayNumber(`${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`);
+  for (const t of cdnowTransactions()) {
+    const day = dayNumber(t.date);
     if (day > end) continue;
-    const days = byCustomer.get(id) ?? new Map<number, number>();
-    days.set(day, (days.get(day) ?? 0) + Math.round(Number(dollars) * 100));
-    byCustomer.set(id, days);
+    const days = byCustomer.get(t.customerId) ?? new Map<number, number>();
+    days.set(day, (days.get(day) ?? 0) + Math.round(t.amount * 100));
+    byCustomer.set(t.customerId, days);
   }
   const last: number[] = [];
   const x: number[] = [];
