@@ -1,11 +1,5 @@
-import { businessDate } from '../../domain/business-date';
 import { periodOf } from '../../domain/policy/entitlement-period';
 import { ENTITLEMENT_PERIODS } from '../../domain/policy/policy.schema';
-
-/** The business date of `now` in `timeZone` (YYYY-MM-DD). */
-export function todayIn(now: Date, timeZone: string): string {
-  return businessDate(now, timeZone);
-}
 
 /** The keys of every period `today` falls in: whatever an entitlement's period, its key is one of these. */
 export function periodKeysOn(today: string): string[] {

@@ -9,6 +9,7 @@ import {
   openTickets,
 } from '../../store/frontline/card.repository';
 import { cardFacts } from '../../store/frontline/card-facts.repository';
+import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { balancesFrom, type EntitlementBalance } from '../entitlements/entitlement-balances';
@@ -16,7 +17,7 @@ import { requirePermission } from '../guard';
 import { customerPolicy } from '../policy/policy-in-force';
 import { maskPersonal } from '../security/personal-data';
 import { lookupCustomer } from './card-lookup';
-import { monthsBack, periodKeysOn, todayIn } from './card-today';
+import { monthsBack, periodKeysOn } from './card-today';
 import { tierNames } from './tier-names';
 
 /** What the person at the counter, on the hotline or in the account team sees at once. */
@@ -61,7 +62,7 @@ export interface FrontlineCard {
 export async function frontlineCard(deps: Deps, ctx: Ctx, query: unknown): Promise<FrontlineCard> {
   requirePermission(ctx, 'frontline.read');
   const db = deps.store.db;
-  const today = todayIn(ctx.now(), deps.config.timeZone);
+  const today = businessToday(deps, ctx);
   const { customer, otherMatches } = await lookupCustomer(deps, query);
   const id = customer.id;
   // Balances of every period today falls in are read up front, so nothing waits for the policy.
