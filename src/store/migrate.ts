@@ -20,6 +20,8 @@ import * as m0017 from './migrations/0017-service-tickets';
 import * as m0018 from './migrations/0018-sla-policies';
 import * as m0019 from './migrations/0019-feedback-surveys';
 import * as m0020 from './migrations/0020-ticket-sla';
+import * as m0021 from './migrations/0021-clv-models';
+import * as m0022 from './migrations/0022-analytics-reports';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +45,8 @@ const migrations: Record<string, Migration> = {
   '0018-sla-policies': m0018,
   '0019-feedback-surveys': m0019,
   '0020-ticket-sla': m0020,
+  '0021-clv-models': m0021,
+  '0022-analytics-reports': m0022,
 };
 
 const provider: MigrationProvider = {

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './accounts/accounts.tables';
+import type { ClvTables } from './analytics/clv.tables';
+import type { ReportTables } from './analytics/reports.tables';
 import type { AutomationTables } from './automation/automation.tables';
 import type { CalendarTables } from './calendars/calendars.tables';
 import type { EntitlementTables } from './entitlements/entitlements.tables';
@@ -658,7 +660,9 @@ export interface DB
     ServiceTables,
     SlaTables,
     TicketSlaTables,
-    FeedbackTables {
+    FeedbackTables,
+    ClvTables,
+    ReportTables {
   roles: RolesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -185,7 +185,7 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
     });
   });
 
-  it('shows users and roles in settings, and placeholders for areas being built', async () => {
+  it('shows users and roles in settings, and opens the analytics area', async () => {
     await inBrowser(async (page) => {
       await signInAs(page, 'admin', ADMIN_PASSWORD);
       await page.getByRole('menuitem', { name: /设置/ }).click();
@@ -196,7 +196,7 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('cell', { name: '系统管理员' }).waitFor();
 
       await page.getByRole('menuitem', { name: /分析/ }).click();
-      await page.getByText('「分析」模块正在建设中').waitFor();
+      await page.waitForURL(/\/analytics$/);
     });
   });
 

@@ -5,9 +5,8 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/auth-provider';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
-import { AREA_INFO, PLANNED_AREAS, visibleAreas } from './layout/areas';
+import { AREA_INFO, visibleAreas } from './layout/areas';
 import { NotFoundPage } from './pages/not-found-page';
-import { PlaceholderPage } from './pages/placeholder-page';
 
 // Each page is its own chunk, loaded when first opened, so the first load stays small.
 const LoginPage = lazy(() => import('./auth/login-page').then((m) => ({ default: m.LoginPage })));
@@ -105,6 +104,34 @@ const PublicSurveyPage = lazy(() =>
   import('./pages/feedback/public-survey-page').then((m) => ({ default: m.PublicSurveyPage })),
 );
 
+const ValuePage = lazy(() =>
+  import('./pages/analytics/value-page').then((m) => ({ default: m.ValuePage })),
+);
+const RfmPage = lazy(() =>
+  import('./pages/analytics/rfm-page').then((m) => ({ default: m.RfmPage })),
+);
+const TierTrendsPage = lazy(() =>
+  import('./pages/analytics/tier-trends-page').then((m) => ({ default: m.TierTrendsPage })),
+);
+const NineGridPage = lazy(() =>
+  import('./pages/analytics/ninegrid-page').then((m) => ({ default: m.NineGridPage })),
+);
+const LifecyclePage = lazy(() =>
+  import('./pages/analytics/lifecycle-page').then((m) => ({ default: m.LifecyclePage })),
+);
+const ClvPage = lazy(() =>
+  import('./pages/analytics/clv-page').then((m) => ({ default: m.ClvPage })),
+);
+const ServiceByTierPage = lazy(() =>
+  import('./pages/analytics/service-page').then((m) => ({ default: m.ServiceByTierPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./pages/analytics/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
+const PortraitPage = lazy(() =>
+  import('./pages/customers/portrait-page').then((m) => ({ default: m.PortraitPage })),
+);
+
 /** Sends a signed-in user to the first area they may open. */
 function Home() {
   const { can } = useAuth();
@@ -186,6 +213,10 @@ export function AppRoutes() {
         />
         <Route path="customers/import" element={guarded('customers.import', <ImportPage />)} />
         <Route path="customers/:id" element={guarded('customers.read', <CustomerDetailPage />)} />
+        <Route
+          path="customers/:id/portrait"
+          element={guarded('customers.read', <PortraitPage />)}
+        />
         <Route path="tiering" element={guarded('tiering.read', <SchemesPage />)} />
         <Route path="tiering/schemes/:id" element={guarded('tiering.read', <SchemeEditorPage />)} />
         <Route path="tiering/runs/:id" element={guarded('tiering.read', <RunPage />)} />
@@ -225,13 +256,17 @@ export function AppRoutes() {
           path="service/calendars"
           element={guarded(['service.manage', 'tickets.work'], <CalendarsPage />)}
         />
-        {PLANNED_AREAS.map((area) => (
-          <Route
-            key={area}
-            path={area}
-            element={guarded(AREA_INFO[area].anyOf, <PlaceholderPage area={area} />)}
-          />
-        ))}
+        <Route path="analytics" element={guarded('analytics.read', <ValuePage />)} />
+        <Route path="analytics/rfm" element={guarded('analytics.read', <RfmPage />)} />
+        <Route path="analytics/tiers" element={guarded('analytics.read', <TierTrendsPage />)} />
+        <Route path="analytics/ninegrid" element={guarded('analytics.read', <NineGridPage />)} />
+        <Route path="analytics/lifecycle" element={guarded('analytics.read', <LifecyclePage />)} />
+        <Route path="analytics/clv" element={guarded('analytics.read', <ClvPage />)} />
+        <Route
+          path="analytics/service"
+          element={guarded('analytics.read', <ServiceByTierPage />)}
+        />
+        <Route path="analytics/reports" element={guarded('analytics.read', <ReportsPage />)} />
         <Route path="settings" element={guarded(AREA_INFO.settings.anyOf, <SettingsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

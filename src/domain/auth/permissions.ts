@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   'tickets.work',
   /** Edit business calendars, SLA policies and the ticket category taxonomy. */
   'service.manage',
+  /** Open the analytics area: value curves, RFM, nine-grid, lifecycle, CLV, tier trends. */
+  'analytics.read',
+  /** Fit lifetime-value models and schedule analytics reports. */
+  'analytics.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +84,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'accounts.manage',
       'tickets.work',
       'service.manage',
+      'analytics.read',
+      'analytics.manage',
     ],
   },
   {
@@ -99,6 +105,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'frontline.read',
       'entitlements.use',
       'accounts.manage',
+      'analytics.read',
     ],
   },
   {
@@ -126,6 +133,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'tiering.read',
       'orders.check',
       'frontline.read',
+      'analytics.read',
     ],
   },
   {
@@ -152,6 +160,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'entitlements.use',
       'tickets.work',
       'service.manage',
+      'analytics.read',
     ],
   },
   {

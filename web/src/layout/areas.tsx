@@ -21,10 +21,6 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
-/** Areas not built yet; they show a placeholder page. */
-export const PLANNED_AREAS = ['analytics'] as const;
-export type PlannedArea = (typeof PLANNED_AREAS)[number];
-
 export interface AreaInfo {
   path: string;
   icon: ReactNode;
@@ -46,8 +42,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
     icon: <CustomerServiceOutlined />,
     anyOf: ['frontline.read', 'tickets.work', 'service.manage'],
   },
-  // Planned areas all work on customers, so reading customers is the least they will need.
-  analytics: { path: '/analytics', icon: <BarChartOutlined />, anyOf: ['customers.read'] },
+  analytics: { path: '/analytics', icon: <BarChartOutlined />, anyOf: ['analytics.read'] },
   settings: {
     path: '/settings',
     icon: <SettingOutlined />,
@@ -81,12 +76,24 @@ export const SERVICE_PAGES = [
   { path: '/service/calendars', label: 'calendars', anyOf: ['service.manage', 'tickets.work'] },
 ] as const;
 
+/** Pages of the analytics area (what a sales director opens every Monday). */
+export const ANALYTICS_PAGES = [
+  { path: '/analytics', label: 'value', anyOf: ['analytics.read'] },
+  { path: '/analytics/rfm', label: 'rfm', anyOf: ['analytics.read'] },
+  { path: '/analytics/tiers', label: 'tiers', anyOf: ['analytics.read'] },
+  { path: '/analytics/ninegrid', label: 'ninegrid', anyOf: ['analytics.read'] },
+  { path: '/analytics/lifecycle', label: 'lifecycle', anyOf: ['analytics.read'] },
+  { path: '/analytics/clv', label: 'clv', anyOf: ['analytics.read'] },
+  { path: '/analytics/service', label: 'service', anyOf: ['analytics.read'] },
+  { path: '/analytics/reports', label: 'reports', anyOf: ['analytics.read'] },
+] as const;
+
 /** Areas with a sub-menu: their pages and the message group that names them. */
 export const AREA_PAGES: Partial<
   Record<
     Area,
     {
-      group: 'customerPages' | 'policyPages' | 'servicePages';
+      group: 'customerPages' | 'policyPages' | 'servicePages' | 'analyticsPages';
       pages: readonly { path: string; label: string; anyOf: readonly string[] }[];
     }
   >
@@ -94,6 +101,7 @@ export const AREA_PAGES: Partial<
   customers: { group: 'customerPages', pages: CUSTOMER_PAGES },
   policies: { group: 'policyPages', pages: POLICY_PAGES },
   service: { group: 'servicePages', pages: SERVICE_PAGES },
+  analytics: { group: 'analyticsPages', pages: ANALYTICS_PAGES },
 };
 
 /** The areas a holder of these permissions may open, in menu order. */

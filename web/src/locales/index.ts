@@ -1,9 +1,19 @@
 import accountsEn from './accounts.en.json';
 import accountsZh from './accounts.zh-CN.json';
+import analyticsEn from './analytics.en.json';
+import analyticsZh from './analytics.zh-CN.json';
+import analyticsBehaviourEn from './analytics-behaviour.en.json';
+import analyticsBehaviourZh from './analytics-behaviour.zh-CN.json';
+import analyticsTiersEn from './analytics-tiers.en.json';
+import analyticsTiersZh from './analytics-tiers.zh-CN.json';
+import analyticsValueEn from './analytics-value.en.json';
+import analyticsValueZh from './analytics-value.zh-CN.json';
 import automationEn from './automation.en.json';
 import automationZh from './automation.zh-CN.json';
 import calendarsEn from './calendars.en.json';
 import calendarsZh from './calendars.zh-CN.json';
+import clvEn from './clv.en.json';
+import clvZh from './clv.zh-CN.json';
 import baseEn from './en.json';
 import feedbackEn from './feedback.en.json';
 import feedbackZh from './feedback.zh-CN.json';
@@ -11,6 +21,10 @@ import frontlineEn from './frontline.en.json';
 import frontlineZh from './frontline.zh-CN.json';
 import policyEn from './policy.en.json';
 import policyZh from './policy.zh-CN.json';
+import portraitEn from './portrait.en.json';
+import portraitZh from './portrait.zh-CN.json';
+import reportsEn from './reports.en.json';
+import reportsZh from './reports.zh-CN.json';
 import serviceEn from './service.en.json';
 import serviceZh from './service.zh-CN.json';
 import serviceKpiEn from './service-kpi.en.json';
@@ -37,6 +51,13 @@ export const zhCN = {
   ...slaZh,
   ...feedbackZh,
   ...serviceKpiZh,
+  ...analyticsZh,
+  ...analyticsValueZh,
+  ...analyticsBehaviourZh,
+  ...analyticsTiersZh,
+  ...clvZh,
+  ...reportsZh,
+  ...portraitZh,
 };
 
 /** Every English message, with the same keys as the Chinese tree. */
@@ -52,4 +73,11 @@ export const en = {
   ...slaEn,
   ...feedbackEn,
   ...serviceKpiEn,
+  ...analyticsEn,
+  ...analyticsValueEn,
+  ...analyticsBehaviourEn,
+  ...analyticsTiersEn,
+  ...clvEn,
+  ...reportsEn,
+  ...portraitEn,
 };

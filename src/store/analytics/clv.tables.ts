@@ -1,0 +1,3 @@
+/** Tables of lifetime-value models (migration 0021). */
+// biome-ignore lint/suspicious/noEmptyInterface: filled as the tables are added
+export interface ClvTables {}
