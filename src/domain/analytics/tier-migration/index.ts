@@ -1,0 +1,5 @@
+export * from './distribution';
+export * from './migration';
+export * from './sankey';
+export * from './tier-order';
+export * from './tiers-at-points';
