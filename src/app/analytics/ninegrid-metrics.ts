@@ -122,3 +122,8 @@ export function alignColumns(cols: CustomerColumns, other: CustomerColumns): Int
   }
   return at;
 }
+
+/** A metric's value as exports show it: money in major units, anything else as it is. */
+export function exportValue(m: NineGridMetric, v: number | null): number | null {
+  return v === null ? null : MONEY_METRICS.has(m) ? v / 100 : v;
+}
