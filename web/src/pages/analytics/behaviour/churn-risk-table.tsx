@@ -2,13 +2,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { type DrillRow, drillPage } from '../../../api/analytics';
+import {
+  type AnalyticsFilters,
+  type DrillRow,
+  drillPage,
+  FILTER_KEYS,
+} from '../../../api/analytics';
 import { LIFECYCLE_CUSTOMERS_PATH, type LifecycleStage } from '../../../api/analytics-behaviour';
 import type { Query } from '../../../api/client';
 import { errorMessage } from '../../../errors';
 import { formatMoney } from '../../../format';
 import { currentLanguage } from '../../../i18n';
+import { CustomerCodeLink } from '../../customers/portrait/portrait-link';
 import { STAGE_COLORS, stageReason } from './behaviour-drill';
 
 /** The stages on the churn-risk list. */
@@ -19,6 +24,9 @@ export const RISK_STAGES: LifecycleStage[] = ['silent', 'at_risk'];
  * the reason of its stage; paged on the server.
  */
 export function ChurnRiskTable({ query }: { query: Query }) {
+  const filters = Object.fromEntries(
+    FILTER_KEYS.flatMap((k) => (query[k] ? [[k, String(query[k])]] : [])),
+  ) as AnalyticsFilters;
   const { t } = useTranslation();
   const lng = currentLanguage();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
@@ -48,7 +56,7 @@ export function ChurnRiskTable({ query }: { query: Query }) {
         {
           title: t('analytics.drill.code'),
           dataIndex: 'code',
-          render: (code: string, r) => <Link to={`/customers/${r.id}`}>{code}</Link>,
+          render: (code: string, r) => <CustomerCodeLink id={r.id} code={code} filters={filters} />,
         },
         { title: t('analytics.drill.name'), dataIndex: 'name', ellipsis: true },
         { title: t('analytics.drill.owner'), dataIndex: 'ownerName' },

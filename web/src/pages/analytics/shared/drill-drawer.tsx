@@ -3,12 +3,18 @@ import { Alert, Drawer, Flex, Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { type DrillRow, type DrillSort, drillPage } from '../../../api/analytics';
+import {
+  type AnalyticsFilters,
+  type DrillRow,
+  type DrillSort,
+  drillPage,
+  FILTER_KEYS,
+} from '../../../api/analytics';
 import type { Query } from '../../../api/client';
 import { errorMessage } from '../../../errors';
 import { formatMoney } from '../../../format';
 import { currentLanguage } from '../../../i18n';
+import { CustomerCodeLink } from '../../customers/portrait/portrait-link';
 import { ExportButtons } from './export-buttons';
 
 /** A column a view adds to its customer lists, read from `extra[key]`. */
@@ -58,12 +64,16 @@ export function DrillDrawer({
     enabled: target !== null,
     placeholderData: keepPreviousData,
   });
+  // The portrait opened from a list compares the customer with the list's own customers.
+  const filters = Object.fromEntries(
+    FILTER_KEYS.flatMap((k) => (target?.query[k] ? [[k, String(target.query[k])]] : [])),
+  ) as AnalyticsFilters;
   const columns: ColumnsType<DrillRow> = [
     {
       title: t('analytics.drill.code'),
       dataIndex: 'code',
       sorter: true,
-      render: (code: string, r) => <Link to={`/customers/${r.id}`}>{code}</Link>,
+      render: (code: string, r) => <CustomerCodeLink id={r.id} code={code} filters={filters} />,
     },
     { title: t('analytics.drill.name'), dataIndex: 'name', ellipsis: true },
     { title: t('analytics.drill.region'), dataIndex: 'region' },
