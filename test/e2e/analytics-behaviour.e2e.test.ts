@@ -24,10 +24,12 @@ describe('behaviour analytics in Chromium', { timeout: 120_000 }, () => {
       const drawer = page.getByTestId('analytics-drill');
       await settle(page);
       await clickUntil(a1, drawer.getByText('共 2 个客户'));
-      await drawer.getByRole('link', { name: 'NG-c1' }).waitFor();
-      await drawer.getByRole('link', { name: 'NG-c5' }).waitFor();
+      await drawer.getByRole('link', { name: 'NG-c1', exact: true }).waitFor();
+      await drawer.getByRole('link', { name: 'NG-c5', exact: true }).waitFor();
       // The previous cell of c1 (A3) is among its figures.
-      const c1 = drawer.getByRole('row').filter({ has: page.getByRole('link', { name: 'NG-c1' }) });
+      const c1 = drawer
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'NG-c1', exact: true }) });
       await c1.getByRole('cell', { name: 'A3', exact: true }).waitFor();
       const href = await drawer.getByTestId('analytics-drill-export-csv').getAttribute('href');
       expect(href).toContain('/api/analytics/ninegrid/customers/export?');
@@ -52,9 +54,11 @@ describe('behaviour analytics in Chromium', { timeout: 120_000 }, () => {
       const risk = page.getByTestId('lifecycle-churn-risk');
       // Largest revenue at stake first: c6 (1,000 yuan), then c5, c2, c9.
       const first = risk.locator('tbody tr.ant-table-row').first();
-      await first.getByRole('link', { name: 'NG-c6' }).waitFor();
+      await first.getByRole('link', { name: 'NG-c6', exact: true }).waitFor();
       await first.getByText('距最近下单 130 天，为典型间隔 31.5 天的 4.13 倍').waitFor();
-      const c5 = risk.getByRole('row').filter({ has: page.getByRole('link', { name: 'NG-c5' }) });
+      const c5 = risk
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'NG-c5', exact: true }) });
       await c5.getByText('沉默客户').waitFor();
       await c5.getByText('距最近下单 76 天，为自身间隔 32 天的 2.38 倍').waitFor();
       expect(await risk.locator('tbody tr.ant-table-row').count()).toBe(4);
@@ -62,7 +66,7 @@ describe('behaviour analytics in Chromium', { timeout: 120_000 }, () => {
       // A stage opens its customers.
       const drawer = page.getByTestId('analytics-drill');
       await clickUntil(page.getByTestId('lifecycle-stage-silent'), drawer.getByText('共 1 个客户'));
-      await drawer.getByRole('link', { name: 'NG-c5' }).waitFor();
+      await drawer.getByRole('link', { name: 'NG-c5', exact: true }).waitFor();
     });
   });
 });
