@@ -4,11 +4,12 @@ import {
   type LifecycleStageKey,
   lifecycleStages,
 } from '../../domain/analytics/lifecycle';
-import { monthEnd, type Period } from '../../domain/analytics/period';
+import type { Period } from '../../domain/analytics/period';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { scopeOfFilters } from './analytics-query';
+import { periodAsOfDayPastOrders } from './as-of-day';
 import { type CustomerColumns, customerColumns, periodOf } from './customer-columns';
 import { type LifecycleQuery, STAGE_KEYS } from './lifecycle-query';
 
@@ -66,12 +67,8 @@ export async function lifeState(deps: Deps, ctx: Ctx, q: LifecycleQuery): Promis
   const first = Float64Array.from(counted, (i) => dayNumber(cols.firstOrderOn[i]!));
   const last = Float64Array.from(counted, (i) => dayNumber(cols.lastOrderOn[i]!));
   const count = Float64Array.from(counted, (i) => cols.lifetimeOrders[i]!);
-  // Stages are taken on the period's last day, or today while the period is running; an order
-  // dated after that (entered ahead) moves the day forward rather than failing the view.
-  const end = dayNumber(monthEnd(period.to));
-  const today = dayNumber(businessToday(deps, ctx));
-  let asOfDay = Math.min(end, today);
-  for (const d of last) if (d > asOfDay) asOfDay = d;
+  // The stage rules cannot take a purchase after their day: an order entered ahead moves it.
+  const asOfDay = periodAsOfDayPastOrders(period, dayNumber(businessToday(deps, ctx)), last);
   const options = optionsOf(q);
   const stage = new Int8Array(cols.n).fill(-1);
   const daysSince = new Float64Array(cols.n);

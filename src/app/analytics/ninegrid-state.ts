@@ -1,5 +1,5 @@
 import { dayNumber } from '../../domain/analytics/lifecycle';
-import { monthEnd, type Period, previousPeriod } from '../../domain/analytics/period';
+import { type Period, previousPeriod } from '../../domain/analytics/period';
 import { dayToDate } from '../../domain/calendar/time-zone';
 import { validationError } from '../../domain/errors';
 import { loadClvAxes, newestFinishedClvModel } from '../../store/analytics/clv-axes.repository';
@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import type { CustomerScope } from './analytics-filters';
 import { scopeOfFilters } from './analytics-query';
+import { periodAsOfDay } from './as-of-day';
 import { type CustomerColumns, customerColumns, periodOf, scopeOf } from './customer-columns';
 import { type CurrentCells, currentCells, previousCells } from './ninegrid-cells';
 import {
@@ -31,12 +32,6 @@ export interface GridState extends CurrentCells {
   previousCell: Int8Array;
   metrics: NineGridMetric[];
   clvModel: { id: number; asOf: string } | null;
-}
-
-/** The day a period's recency is counted to: its last day, or today when that is earlier. */
-function asOfDayOf(p: Period, today: number): number {
-  const end = dayNumber(monthEnd(p.to));
-  return Math.min(end, today);
 }
 
 const usesClv = (m: NineGridMetric) => (CLV_METRICS as readonly string[]).includes(m);
@@ -78,13 +73,13 @@ async function metricSources(deps: Deps, ctx: Ctx, q: NinegridQuery) {
   const now: MetricSource = {
     cols,
     before: growth ? { cols: prevCols, at: alignColumns(cols, prevCols) } : undefined,
-    asOfDay: asOfDayOf(period, today),
+    asOfDay: periodAsOfDay(period, today),
     clv,
   };
   const then: MetricSource = {
     cols: prevCols,
     before: beforeCols ? { cols: beforeCols, at: alignColumns(prevCols, beforeCols) } : undefined,
-    asOfDay: asOfDayOf(previous, today),
+    asOfDay: periodAsOfDay(previous, today),
     clv,
   };
   const clvModel = model && (usesClv(q.x) || usesClv(q.y)) ? model : null;

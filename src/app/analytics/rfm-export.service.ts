@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import { type ExportColumn, type ExportFormat, writeTable } from '../export/table-writer';
+import type { ExportColumn, ExportFormat } from '../export/table-writer';
 import type { Lang } from './drill';
+import { writeFigureTable } from './figure-table';
 import { type RfmView, rfmView } from './rfm.service';
 
 /** One line of the RFM figure table: a segment or an R×F grid cell. */
@@ -135,8 +136,5 @@ export async function exportRfmView(
     { header: c[11]!, value: (r) => round(r.avgRecencyDays, 1) },
     { header: c[12]!, value: (r) => round(r.avgOrders, 2) },
   ];
-  async function* rows() {
-    yield* rfmFigureRows(view, lang);
-  }
-  return writeTable(format, columns, rows(), `RFM ${view.asOf}`);
+  return writeFigureTable(format, columns, rfmFigureRows(view, lang), `RFM ${view.asOf}`);
 }

@@ -12,6 +12,9 @@ import { type CustomerColumns, customerColumns, periodOf } from './customer-colu
 /**
  * The day RFM recency is measured to: the period's last day, or today when the period
  * includes today (a current period's recency must not run into days that have not happened).
+ * Not `periodAsOfDay`: a period that has not begun is still measured to its own end, and an
+ * order after the day is clamped to it per customer (see loadRfmPopulation) rather than moving
+ * everyone's day, so one order entered ahead does not shift the whole population's recency.
  */
 export function rfmAsOf(period: Period, today: string): string {
   const end = monthEnd(period.to);

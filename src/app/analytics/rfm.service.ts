@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Period } from '../../domain/analytics/period';
 import {
@@ -11,18 +10,15 @@ import {
 import { validationError } from '../../domain/errors';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import type { ExportFormat } from '../export/table-writer';
 import { requirePermission } from '../guard';
-import {
-  type DrillExtra,
-  type DrillExtraColumn,
-  type DrillPage,
-  drillExport,
-  drillPage,
-  drillPageShape,
-  type Lang,
-} from './drill';
+import { type DrillExtra, type DrillExtraColumn, drillPageShape, type Lang } from './drill';
 import { loadRfmPopulation, type RfmPopulation } from './rfm-population';
+import {
+  type DrillExportHandler,
+  type DrillPageHandler,
+  type DrillSelection,
+  viewDrill,
+} from './view-drill';
 
 /** One RFM segment with its customers, revenue and averages. */
 export interface RfmSegmentRow {
@@ -213,20 +209,15 @@ const selectorShape = {
   m: score('m'),
 };
 
-interface RfmSelection {
+interface RfmSelection extends DrillSelection {
   pop: RfmPopulation;
-  positions: number[];
   /** Scored-population row of each `cols` position (−1 when not scored). */
   at: Int32Array;
-  sort: z.output<typeof drillPageShape.sort>;
-  order: z.output<typeof drillPageShape.order>;
-  page: number;
-  pageSize: number;
 }
 
 async function selection(deps: Deps, ctx: Ctx, input: unknown): Promise<RfmSelection> {
   const pop = await loadRfmPopulation(deps, ctx, input, { ...selectorShape, ...drillPageShape });
-  const { segment, r, f, m, sort, order, page, pageSize } = pop.query;
+  const { segment, r, f, m } = pop.query;
   if (segment === undefined && r === undefined && f === undefined && m === undefined) {
     throw validationError('Invalid RFM drill-down', [
       {
@@ -250,13 +241,13 @@ async function selection(deps: Deps, ctx: Ctx, input: unknown): Promise<RfmSelec
       positions.push(indices[k]!);
     }
   }
-  return { pop, positions, at, sort, order, page, pageSize };
+  return { pop, at, cols, positions, options: pop.query, extra: extraOf(pop, at) };
 }
 
-function extraOf(sel: RfmSelection, lang?: Lang): DrillExtra {
-  const { result } = sel.pop;
+/** Each listed customer's scores, segment (its key, or its name in `lang`) and recency. */
+function extraOf({ result }: RfmPopulation, at: Int32Array, lang?: Lang): DrillExtra {
   return (i): Record<string, string | number | null> => {
-    const k = sel.at[i]!;
+    const k = at[i]!;
     if (!result || k < 0) return {};
     const seg = RFM_SEGMENTS[result.segment[k]!]!;
     return {
@@ -269,17 +260,6 @@ function extraOf(sel: RfmSelection, lang?: Lang): DrillExtra {
   };
 }
 
-/**
- * One page of the customers behind an RFM figure: a `segment`, or scores `r`, `f`, `m` (any
- * combination; all given must match), with the same filters. Each row's `extra` has its
- * scores, segment key and recency in days.
- */
-export async function rfmCustomers(deps: Deps, ctx: Ctx, input: unknown): Promise<DrillPage> {
-  requirePermission(ctx, 'analytics.read');
-  const sel = await selection(deps, ctx, input);
-  return drillPage(deps, sel.pop.cols, sel.positions, sel, extraOf(sel));
-}
-
 const EXTRA_COLUMNS: DrillExtraColumn[] = [
   { key: 'segment', header: { 'zh-CN': 'RFM分群', en: 'RFM segment' } },
   { key: 'r', header: { 'zh-CN': 'R分', en: 'R score' } },
@@ -288,19 +268,20 @@ const EXTRA_COLUMNS: DrillExtraColumn[] = [
   { key: 'recencyDays', header: { 'zh-CN': '距最近下单天数', en: 'Days since last order' } },
 ];
 
-/** The whole customer list behind an RFM figure as CSV or XLSX; needs 'customers.export' too. */
-export async function exportRfmCustomers(
-  deps: Deps,
-  ctx: Ctx,
-  input: unknown,
-  format: ExportFormat,
-  lang: Lang,
-): Promise<Readable> {
-  requirePermission(ctx, 'analytics.read');
-  requirePermission(ctx, 'customers.export');
-  const sel = await selection(deps, ctx, input);
-  return drillExport(deps, sel.pop.cols, sel.positions, sel, format, lang, {
-    columns: EXTRA_COLUMNS,
-    values: extraOf(sel, lang),
-  });
-}
+const rfmDrill = viewDrill(selection, (sel, lang) => ({
+  columns: EXTRA_COLUMNS,
+  values: extraOf(sel.pop, sel.at, lang),
+}));
+
+/**
+ * One page of the customers behind an RFM figure: a `segment`, or scores `r`, `f`, `m` (any
+ * combination; all given must match), with the same filters. Each row's `extra` has its
+ * scores, segment key and recency in days. Needs 'analytics.read'.
+ */
+export const rfmCustomers: DrillPageHandler = rfmDrill.page;
+
+/**
+ * The whole customer list behind an RFM figure as CSV or XLSX, with the segment's name in the
+ * asked language, the scores and the recency. Needs 'analytics.read' and 'customers.export'.
+ */
+export const exportRfmCustomers: DrillExportHandler = rfmDrill.export;

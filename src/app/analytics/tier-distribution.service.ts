@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { dayNumber } from '../../domain/analytics/lifecycle/day-number';
 import { addMonths, monthEnd, type Period } from '../../domain/analytics/period';
@@ -19,12 +18,11 @@ import {
 import type { SchemeRow } from '../../store/tiering/schemes.repository';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import type { ExportFormat } from '../export/table-writer';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import { analyticsFilterShape } from './analytics-filters';
 import { customerColumns, periodOf, scopeOf } from './customer-columns';
-import { type DrillPage, drillExport, drillPage, drillPageShape, type Lang } from './drill';
+import { drillPageShape } from './drill';
 import {
   resolveTierScheme,
   schemeRef,
@@ -34,6 +32,12 @@ import {
 } from './tier-scheme';
 import { changesBy, seenIn } from './tier-side-state';
 import { runInForce } from './tier-sides';
+import {
+  type DrillExportHandler,
+  type DrillPageHandler,
+  type DrillSelection,
+  viewDrill,
+} from './view-drill';
 
 export const DISTRIBUTION_BY = ['publication', 'month'] as const;
 /** Points a figure shows at most: the latest publications, or a period of at most five years. */
@@ -270,7 +274,8 @@ export async function tierDistributionFigure(
   };
 }
 
-async function drillOf(deps: Deps, ctx: Ctx, raw: unknown) {
+/** The customers in one tier (or all tiered ones) at one point, with each one's tier and score. */
+async function selection(deps: Deps, ctx: Ctx, raw: unknown): Promise<DrillSelection> {
   const input = parseInput(distributionDrillQuery, raw, 'Invalid tier distribution query');
   const b = await loadBase(deps, ctx, input);
   const point = b.points.find((p) => p.key === input.point);
@@ -314,36 +319,25 @@ async function drillOf(deps: Deps, ctx: Ctx, raw: unknown) {
       score: s == null ? null : Math.round(s * 100) / 100,
     };
   };
-  return { input, cols, positions, extra };
+  return { cols, positions, options: input, extra };
 }
 
-/** A page of the customers in one tier (or all tiered ones) at one point of the distribution. */
-export async function tierDistributionCustomers(
-  deps: Deps,
-  ctx: Ctx,
-  raw: unknown,
-): Promise<DrillPage> {
-  requirePermission(ctx, 'analytics.read');
-  const { input, cols, positions, extra } = await drillOf(deps, ctx, raw);
-  return drillPage(deps, cols, positions, input, extra);
-}
+const distributionDrill = viewDrill(selection, (s) => ({
+  columns: [
+    { key: 'tier', header: { 'zh-CN': '层级', en: 'Tier' } },
+    { key: 'score', header: { 'zh-CN': '得分', en: 'Score' } },
+  ],
+  values: s.extra,
+}));
 
-/** The customers behind a distribution bar as CSV or XLSX; needs 'customers.export' as well. */
-export async function exportTierDistributionCustomers(
-  deps: Deps,
-  ctx: Ctx,
-  raw: unknown,
-  format: ExportFormat,
-  lang: Lang,
-): Promise<Readable> {
-  requirePermission(ctx, 'analytics.read');
-  requirePermission(ctx, 'customers.export');
-  const { input, cols, positions, extra } = await drillOf(deps, ctx, raw);
-  return drillExport(deps, cols, positions, input, format, lang, {
-    columns: [
-      { key: 'tier', header: { 'zh-CN': '层级', en: 'Tier' } },
-      { key: 'score', header: { 'zh-CN': '得分', en: 'Score' } },
-    ],
-    values: extra,
-  });
-}
+/**
+ * A page of the customers in one tier (or all tiered ones) at one point of the distribution,
+ * with each one's tier and score there. Needs 'analytics.read'.
+ */
+export const tierDistributionCustomers: DrillPageHandler = distributionDrill.page;
+
+/**
+ * The customers behind a distribution bar as CSV or XLSX, with their tier and score. Needs
+ * 'analytics.read' and 'customers.export'.
+ */
+export const exportTierDistributionCustomers: DrillExportHandler = distributionDrill.export;

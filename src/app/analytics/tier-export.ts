@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import type { Move } from '../../domain/analytics/tier-migration';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import { type ExportColumn, type ExportFormat, writeTable } from '../export/table-writer';
+import type { ExportColumn, ExportFormat } from '../export/table-writer';
 import type { Lang } from './drill';
+import { writeFigureTable } from './figure-table';
 import { type TierDistributionView, tierDistributionFigure } from './tier-distribution.service';
 import { NONE, type TierMigrationView, tierMigrationFigure } from './tier-migration.service';
 import { MOVE_NAMES, NO_TIER } from './tier-move-names';
@@ -16,10 +17,6 @@ function tierName(tiers: readonly TierName[], id: string, lang: Lang): string {
   if (id === NONE) return NO_TIER[lang];
   const t = tiers.find((x) => x.id === id);
   return t ? (lang === 'en' ? t.nameEn : t.nameZh) : id;
-}
-
-async function* each<T>(rows: readonly T[]) {
-  yield* rows;
 }
 
 interface CellRow {
@@ -80,7 +77,7 @@ export async function exportTierMigration(
       value: (x) => money(x.revenue - x.revenueBefore),
     },
   ];
-  return writeTable(format, columns, each(rows), zh ? '层级迁移' : 'Tier migration');
+  return writeFigureTable(format, columns, rows, zh ? '层级迁移' : 'Tier migration');
 }
 
 interface DistributionRow {
@@ -118,5 +115,5 @@ export async function exportTierDistribution(
     { header: zh ? '销售额' : 'Revenue', value: (x) => money(x.tier.revenueMinor) },
     { header: zh ? '销售额占比%' : 'Revenue share %', value: (x) => pct(x.tier.revenueShare) },
   ];
-  return writeTable(format, columns, each(rows), zh ? '层级分布' : 'Tier distribution');
+  return writeFigureTable(format, columns, rows, zh ? '层级分布' : 'Tier distribution');
 }

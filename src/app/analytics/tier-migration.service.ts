@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { addMonths, type Period, resolvePeriod } from '../../domain/analytics/period';
 import {
@@ -16,12 +15,11 @@ import { validationError } from '../../domain/errors';
 import { revenueInWindows } from '../../store/analytics/tier-trends.repository';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import type { ExportFormat } from '../export/table-writer';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import { analyticsFilterShape } from './analytics-filters';
 import { customerColumns, scopeOf } from './customer-columns';
-import { type DrillPage, drillExport, drillPage, drillPageShape, type Lang } from './drill';
+import { drillPageShape } from './drill';
 import { MOVE_NAMES } from './tier-move-names';
 import {
   resolveTierScheme,
@@ -40,6 +38,12 @@ import {
   type Side,
   schemeOfRuns,
 } from './tier-sides';
+import {
+  type DrillExportHandler,
+  type DrillPageHandler,
+  type DrillSelection,
+  viewDrill,
+} from './view-drill';
 
 const migrationQuery = z.object({ ...analyticsFilterShape, ...comparisonShape });
 
@@ -199,16 +203,10 @@ function tierIndex(order: readonly string[], field: string, value: string | unde
 const label = (order: readonly string[], i: number) => (i < 0 ? null : order[i]!);
 const score = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 100) / 100);
 
-async function drillOf(deps: Deps, raw: unknown) {
-  const input = parseInput(migrationDrillQuery, raw, 'Invalid tier migration query');
-  const m = await loadMigration(deps, input);
+/** Each listed customer's tiers and scores on both sides, move, and revenue before and change. */
+function extraOf(m: Awaited<ReturnType<typeof loadMigration>>) {
   const order = m.catalog.order;
-  const positions = migrationPositions(m.tiersBefore, m.tiersAfter, {
-    from: tierIndex(order, 'fromTier', input.fromTier),
-    to: tierIndex(order, 'toTier', input.toTier),
-    move: input.move,
-  });
-  const extra = (i: number) => ({
+  return (i: number) => ({
     fromTier: label(order, m.tiersBefore[i]!),
     toTier: label(order, m.tiersAfter[i]!),
     move: moveOf(m.tiersBefore[i]!, m.tiersAfter[i]!),
@@ -217,18 +215,23 @@ async function drillOf(deps: Deps, raw: unknown) {
     revenueBeforeMinor: m.revenueBefore[i]!,
     revenueChangeMinor: m.cols.revenue[i]! - m.revenueBefore[i]!,
   });
-  return { input, m, positions, extra };
 }
 
-/** A page of the customers behind a migration cell, row, column, move or the whole figure. */
-export async function tierMigrationCustomers(
-  deps: Deps,
-  ctx: Ctx,
-  raw: unknown,
-): Promise<DrillPage> {
-  requirePermission(ctx, 'analytics.read');
-  const { input, m, positions, extra } = await drillOf(deps, raw);
-  return drillPage(deps, m.cols, positions, input, extra);
+interface MigrationSelection extends DrillSelection {
+  extra: ReturnType<typeof extraOf>;
+}
+
+/** The customers behind a cell, row, column or move of a migration. */
+async function selection(deps: Deps, _ctx: Ctx, raw: unknown): Promise<MigrationSelection> {
+  const input = parseInput(migrationDrillQuery, raw, 'Invalid tier migration query');
+  const m = await loadMigration(deps, input);
+  const order = m.catalog.order;
+  const positions = migrationPositions(m.tiersBefore, m.tiersAfter, {
+    from: tierIndex(order, 'fromTier', input.fromTier),
+    to: tierIndex(order, 'toTier', input.toTier),
+    move: input.move,
+  });
+  return { cols: m.cols, positions, options: input, extra: extraOf(m) };
 }
 
 const EXTRA_COLUMNS = [
@@ -241,30 +244,27 @@ const EXTRA_COLUMNS = [
   { key: 'revenueChange', header: { 'zh-CN': '销售额变化', en: 'Revenue change' } },
 ] as const;
 
+const migrationDrill = viewDrill(selection, (s, lang) => ({
+  columns: EXTRA_COLUMNS,
+  values: (i) => {
+    const e = s.extra(i);
+    return {
+      ...e,
+      move: e.move && MOVE_NAMES[lang][e.move],
+      revenueBefore: e.revenueBeforeMinor / 100,
+      revenueChange: e.revenueChangeMinor / 100,
+    };
+  },
+}));
+
+/**
+ * A page of the customers behind a migration cell, row, column, move or the whole figure, with
+ * their tiers, move, scores and revenue in both periods (minor units). Needs 'analytics.read'.
+ */
+export const tierMigrationCustomers: DrillPageHandler = migrationDrill.page;
+
 /**
  * The customers behind part of a migration as CSV or XLSX, with their tiers, move, scores and
- * revenue in both periods (money in major units). Needs 'customers.export' as well.
+ * revenue in both periods (money in major units). Needs 'analytics.read' and 'customers.export'.
  */
-export async function exportTierMigrationCustomers(
-  deps: Deps,
-  ctx: Ctx,
-  raw: unknown,
-  format: ExportFormat,
-  lang: Lang,
-): Promise<Readable> {
-  requirePermission(ctx, 'analytics.read');
-  requirePermission(ctx, 'customers.export');
-  const { input, m, positions, extra } = await drillOf(deps, raw);
-  return drillExport(deps, m.cols, positions, input, format, lang, {
-    columns: EXTRA_COLUMNS,
-    values: (i) => {
-      const e = extra(i);
-      return {
-        ...e,
-        move: e.move && MOVE_NAMES[lang][e.move],
-        revenueBefore: e.revenueBeforeMinor / 100,
-        revenueChange: e.revenueChangeMinor / 100,
-      };
-    },
-  });
-}
+export const exportTierMigrationCustomers: DrillExportHandler = migrationDrill.export;

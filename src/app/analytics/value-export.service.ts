@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import { type ExportColumn, type ExportFormat, writeTable } from '../export/table-writer';
+import type { ExportColumn, ExportFormat } from '../export/table-writer';
 import type { Lang } from './drill';
+import { writeFigureTable } from './figure-table';
 import { type ValueView, valueView } from './value.service';
 
 /** One line of the value figure table; shares are fractions, money in minor units. */
@@ -163,13 +164,10 @@ export async function exportValueView(
     { header: h[5]!, value: (r) => percent(r.valueShare) },
     { header: h[6]!, value: (r) => major(r.minValueMinor) },
   ];
-  async function* rows() {
-    yield* valueFigureRows(view, lang);
-  }
-  return writeTable(
+  return writeFigureTable(
     format,
     columns,
-    rows(),
+    valueFigureRows(view, lang),
     `${t.metric[view.metric]} ${view.period.from}..${view.period.to}`,
   );
 }

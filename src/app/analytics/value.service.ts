@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import {
   giniOfSorted,
@@ -15,17 +14,8 @@ import type { Period } from '../../domain/analytics/period';
 import { validationError } from '../../domain/errors';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
-import type { ExportFormat } from '../export/table-writer';
 import { requirePermission } from '../guard';
-import {
-  type DrillExtra,
-  type DrillExtraColumn,
-  type DrillPage,
-  drillExport,
-  drillPage,
-  drillPageShape,
-  type Lang,
-} from './drill';
+import { type DrillExtraColumn, drillPageShape } from './drill';
 import {
   loadValuePopulation,
   rankedByValue,
@@ -33,6 +23,12 @@ import {
   type ValueMetric,
   type ValuePopulation,
 } from './value-population';
+import {
+  type DrillExportHandler,
+  type DrillPageHandler,
+  type DrillSelection,
+  viewDrill,
+} from './view-drill';
 
 /** The "top x%" fractions the view reports (1%, 5%, 10%, 20%, 50%). */
 export const TOP_FRACTIONS = [0.01, 0.05, 0.1, 0.2, 0.5] as const;
@@ -200,20 +196,13 @@ const selectorShape = {
 };
 
 /** The customers behind one value figure, with each one's level and rank. */
-interface ValueSelection {
-  pop: ValuePopulation;
-  /** Positions into `pop.cols` of the selected customers. */
-  positions: number[];
+interface ValueSelection extends DrillSelection {
   extra: (i: number) => { level: PyramidLevelKey; rank: number };
-  sort: z.output<typeof drillPageShape.sort>;
-  order: z.output<typeof drillPageShape.order>;
-  page: number;
-  pageSize: number;
 }
 
 async function selection(deps: Deps, ctx: Ctx, input: unknown): Promise<ValueSelection> {
   const pop = await loadValuePopulation(deps, ctx, input, { ...selectorShape, ...drillPageShape });
-  const { level, top, sort, order, page, pageSize } = pop.query;
+  const { level, top } = pop.query;
   if ((level === undefined) === (top === undefined)) {
     throw validationError('Invalid value drill-down', [
       {
@@ -247,29 +236,14 @@ async function selection(deps: Deps, ctx: Ctx, input: unknown): Promise<ValueSel
     for (let k = 0; k < n; k++) if (levelOf[k] === l) chosen.push(k);
   }
   return {
-    pop,
+    cols,
     positions: chosen.map((k) => indices[k]!),
+    options: pop.query,
     extra: (i) => {
       const k = at[i]!;
       return { level: PYRAMID_LEVELS[levelOf[k]!]!.key, rank: rank[k]! };
     },
-    sort,
-    order,
-    page,
-    pageSize,
   };
-}
-
-/**
- * One page of the customers behind a value figure: `level` (key, important, ordinary, small,
- * or loss) or `top` (a fraction: the ⌈x·n⌉ largest, as the top-share figure counts them), with
- * the same filters, metric and cuts as the figure. Each row's `extra` gives its pyramid level
- * and its rank by value (1 = largest).
- */
-export async function valueCustomers(deps: Deps, ctx: Ctx, input: unknown): Promise<DrillPage> {
-  requirePermission(ctx, 'analytics.read');
-  const s = await selection(deps, ctx, input);
-  return drillPage(deps, s.pop.cols, s.positions, s, s.extra as DrillExtra);
 }
 
 const EXTRA_COLUMNS: DrillExtraColumn[] = [
@@ -277,23 +251,27 @@ const EXTRA_COLUMNS: DrillExtraColumn[] = [
   { key: 'rank', header: { 'zh-CN': '价值排名', en: 'Value rank' } },
 ];
 
-/** The whole customer list behind a value figure as CSV or XLSX; needs 'customers.export' too. */
-export async function exportValueCustomers(
-  deps: Deps,
-  ctx: Ctx,
-  input: unknown,
-  format: ExportFormat,
-  lang: Lang,
-): Promise<Readable> {
-  requirePermission(ctx, 'analytics.read');
-  requirePermission(ctx, 'customers.export');
-  const s = await selection(deps, ctx, input);
+const valueDrill = viewDrill(selection, (s, lang) => {
   const names = new Map(PYRAMID_LEVELS.map((l) => [l.key, lang === 'en' ? l.en : l.zh]));
-  return drillExport(deps, s.pop.cols, s.positions, s, format, lang, {
+  return {
     columns: EXTRA_COLUMNS,
     values: (i) => {
       const e = s.extra(i);
       return { level: names.get(e.level) ?? e.level, rank: e.rank };
     },
-  });
-}
+  };
+});
+
+/**
+ * One page of the customers behind a value figure: `level` (key, important, ordinary, small,
+ * or loss) or `top` (a fraction: the ⌈x·n⌉ largest, as the top-share figure counts them), with
+ * the same filters, metric and cuts as the figure. Each row's `extra` gives its pyramid level
+ * and its rank by value (1 = largest). Needs 'analytics.read'.
+ */
+export const valueCustomers: DrillPageHandler = valueDrill.page;
+
+/**
+ * The whole customer list behind a value figure as CSV or XLSX, with the level's name in the
+ * asked language and the rank. Needs 'analytics.read' and 'customers.export'.
+ */
+export const exportValueCustomers: DrillExportHandler = valueDrill.export;
