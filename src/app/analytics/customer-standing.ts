@@ -5,7 +5,7 @@ import {
   type LifecycleStageKey,
   lifecycleStages,
 } from '../../domain/analytics/lifecycle';
-import { monthEnd, type Period } from '../../domain/analytics/period';
+import type { Period } from '../../domain/analytics/period';
 import {
   quantileBars,
   RFM_LEVELS,
@@ -13,12 +13,15 @@ import {
   type RfmSegmentKey,
   rfmSegmentIndex,
 } from '../../domain/analytics/rfm';
+import { dayToDate } from '../../domain/calendar/time-zone';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import type { AnalyticsFilters } from './analytics-filters';
 import { scopeOfFilters } from './analytics-query';
+import { periodAsOfDayPastOrders } from './as-of-day';
 import { customerColumns, periodOf } from './customer-columns';
+import type { LifecycleParameters } from './lifecycle-state';
 import { loadRfmPopulation } from './rfm-population';
 
 /** One customer's RFM scores against everyone in scope (see rfm-population.ts for who). */
@@ -71,14 +74,7 @@ export interface LifecycleStanding {
   /** True when the interval is the customer's own; false: the repeat buyers' median. */
   ownInterval: boolean;
   multiple: number;
-  parameters: {
-    newDays: number;
-    k1: number;
-    k2: number;
-    k3: number;
-    maxDays: number;
-    fallbackIntervalDays: number;
-  };
+  parameters: LifecycleParameters;
 }
 
 /** Where the customer stands in the customer base of a period. */
@@ -120,7 +116,6 @@ const MAX_ENTRIES = 8;
 const caches = new WeakMap<Deps, Map<string, { at: number; value: Promise<PopulationBase> }>>();
 
 const D = DEFAULT_LIFECYCLE_OPTIONS;
-const dayText = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** The population's RFM bars and lifecycle figures, computed once from the shared columns. */
 async function computeBase(
@@ -166,8 +161,7 @@ async function computeBase(
     const first = Float64Array.from(counted, (i) => dayNumber(cols.firstOrderOn[i]!));
     const last = Float64Array.from(counted, (i) => dayNumber(cols.lastOrderOn[i]!));
     const count = Float64Array.from(counted, (i) => cols.lifetimeOrders[i]!);
-    let asOfDay = Math.min(dayNumber(monthEnd(period.to)), dayNumber(today));
-    for (const d of last) if (d > asOfDay) asOfDay = d;
+    const asOfDay = periodAsOfDayPastOrders(period, dayNumber(today), last);
     const r = lifecycleStages(
       { firstPurchaseDay: first, lastPurchaseDay: last, purchaseCount: count },
       asOfDay,
@@ -324,7 +318,7 @@ export async function customerStanding(
     const since = r.daysSinceLast[0]!;
     const multiple = r.multiple[0]!;
     out.lifecycle = {
-      asOf: dayText(asOfDay),
+      asOf: dayToDate(asOfDay),
       population: b.counted,
       stage: {
         key: stage.key,
