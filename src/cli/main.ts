@@ -3,12 +3,14 @@ import { ConfigError } from '../config';
 import { registerAccountCommands } from './commands/accounts';
 import { registerCalendarCommands } from './commands/calendars';
 import { registerClassifyCommand } from './commands/classify';
+import { registerClvCommands } from './commands/clv';
 import { registerCustomerCommands } from './commands/customers';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportCommand } from './commands/import';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerOpenApiCommand } from './commands/openapi';
 import { registerPolicyCommands } from './commands/policy';
+import { registerReportCommands } from './commands/reports';
 import { registerServeCommand } from './commands/serve';
 import { registerUserCommands } from './commands/users';
 
@@ -29,6 +31,8 @@ registerOpenApiCommand(program);
 registerPolicyCommands(program);
 registerAccountCommands(program);
 registerCalendarCommands(program);
+registerClvCommands(program);
+registerReportCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

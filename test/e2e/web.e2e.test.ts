@@ -100,7 +100,7 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.waitForURL(new RegExp(`/customers/${idOf('KH-1001')}$`));
       await page.getByRole('heading', { name: /上海宏达机械有限公司/ }).waitFor();
       await page.getByText('Profile', { exact: true }).waitFor();
-      await page.getByText('Not available yet').first().waitFor();
+      await page.getByTestId('customer-clv').getByText('No lifetime-value model yet').waitFor();
 
       // Edit and save; the profile shows the new value and the next version.
       await page.getByRole('button', { name: 'Edit' }).click();

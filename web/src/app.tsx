@@ -128,6 +128,12 @@ const ServiceByTierPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('./pages/analytics/reports-page').then((m) => ({ default: m.ReportsPage })),
 );
+const ReportPage = lazy(() =>
+  import('./pages/analytics/reports/report-page').then((m) => ({ default: m.ReportPage })),
+);
+const ReportPrintPage = lazy(() =>
+  import('./pages/analytics/report-print-page').then((m) => ({ default: m.ReportPrintPage })),
+);
 const PortraitPage = lazy(() =>
   import('./pages/customers/portrait-page').then((m) => ({ default: m.PortraitPage })),
 );
@@ -164,6 +170,17 @@ export function AppRoutes() {
           <RequireAuth>
             <Suspense fallback={<FullPageSpin />}>
               {guarded('tiering.read', <PrintPage />)}
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      {/* A produced analytics report, printable on its own. */}
+      <Route
+        path="/analytics/reports/:id/print"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<FullPageSpin />}>
+              {guarded('analytics.read', <ReportPrintPage />)}
             </Suspense>
           </RequireAuth>
         }
@@ -267,6 +284,7 @@ export function AppRoutes() {
           element={guarded('analytics.read', <ServiceByTierPage />)}
         />
         <Route path="analytics/reports" element={guarded('analytics.read', <ReportsPage />)} />
+        <Route path="analytics/reports/:id" element={guarded('analytics.read', <ReportPage />)} />
         <Route path="settings" element={guarded(AREA_INFO.settings.anyOf, <SettingsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

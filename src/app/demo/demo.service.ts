@@ -7,6 +7,7 @@ import { type Ctx, systemCtx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+import { queueDemoClvFit } from './demo-clv';
 import { type LoadDemoInput, loadDemoInput } from './demo-options';
 import { ensureDemoOwners } from './demo-owners';
 import {
@@ -178,5 +179,6 @@ export async function loadDemoIfEmpty(
   }
   log(`  Loading demo data (${demoCustomers} customers) …`);
   const r = await loadDemo(deps, { customers: demoCustomers });
+  await queueDemoClvFit(deps, r.asOf);
   return { customers: r.customers, orders: r.orders };
 }

@@ -1,5 +1,7 @@
 import { AUTOMATION_SWEEP, automationSweepJob } from '../automation/automation-sweep.job';
+import { CLV_FIT, clvFitJob } from '../clv/clv-fit.job';
 import { EMAIL_SEND, emailSendJob } from '../notifications/email-send.job';
+import { ensureReportJobHandlers } from '../reports/report.job';
 import { ensureSlaJobHandlers } from '../sla/sla-scan.job';
 import { WEBHOOK_DELIVER, webhookDeliverJob } from '../webhooks/webhook-deliver.job';
 import { jobHandler, registerJobHandler } from './registry';
@@ -14,5 +16,7 @@ export function ensureBuiltinJobHandlers(): void {
   if (!jobHandler(AUTOMATION_SWEEP)) registerJobHandler(AUTOMATION_SWEEP, automationSweepJob);
   if (!jobHandler(WEBHOOK_DELIVER)) registerJobHandler(WEBHOOK_DELIVER, webhookDeliverJob);
   if (!jobHandler(EMAIL_SEND)) registerJobHandler(EMAIL_SEND, emailSendJob);
+  if (!jobHandler(CLV_FIT)) registerJobHandler(CLV_FIT, clvFitJob);
   ensureSlaJobHandlers();
+  ensureReportJobHandlers();
 }

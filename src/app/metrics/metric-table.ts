@@ -10,6 +10,7 @@ import {
 } from '../../domain/metrics/windowed-metrics';
 import type { MetricWindow } from '../../domain/scheme/window.schema';
 import { daysOverdue, latestStagnation } from '../../store/metrics/window-sums';
+import { type ClvMetricId, isClvMetric, loadClvMetricColumns } from '../clv/clv-metrics';
 import type { Deps } from '../deps';
 
 /** One metric a scheme asks for: a catalog id (or custom./tag:) and, when windowed, its window. */
@@ -117,6 +118,8 @@ export async function loadMetricTable(
   // Custom fields parsed once for all custom metrics, not once per metric: ABCD reads three,
   // which were three JSON.parse passes over every customer.
   let customFields: Record<string, unknown>[] | undefined;
+  // The lifetime-value metrics come from one read of the newest model, shared by all three.
+  let clvColumns: Map<ClvMetricId, Float64Array> | undefined;
   for (const req of requests) {
     if (values.has(req.key)) continue;
     const out = new Float64Array(n);
@@ -152,6 +155,9 @@ export async function loadMetricTable(
         const base = revenue(i).revenueMinor;
         out[i] = base > 0 ? Math.min(100, (r.valueMinor / base) * 100) : 100;
       }
+    } else if (isClvMetric(m)) {
+      clvColumns ??= await loadClvMetricColumns(db, at, n);
+      out.set(clvColumns.get(m)!);
     } else if (m.startsWith('tag:')) {
       const flags = tags.get(m.slice(4));
       for (let i = 0; i < n; i++) out[i] = flags?.[i] ?? 0;

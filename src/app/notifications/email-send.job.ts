@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { findEmail, recordEmailAttempt } from '../../store/webhooks/email-outbox.repository';
+import type { Deps } from '../deps';
 import { type JobHandler, jobHandler, registerJobHandler } from '../jobs/registry';
-import { sendMail } from './email-transport';
+import { type MailAttachment, sendMail } from './email-transport';
 
 export const EMAIL_SEND = 'email.send';
 
 /** Attempts of one e-mail (the runner's backoff: 30 s, 2 min, 8 min, 32 min). */
 export const EMAIL_SEND_ATTEMPTS = 5;
+
+/**
+ * Finds the files an e-mail carries, from the event it belongs to (an analytics report's e-mails
+ * carry its workbook). Files are made when the e-mail is sent rather than stored in the outbox.
+ */
+export type EmailAttacher = (deps: Deps, eventId: string) => Promise<MailAttachment[]>;
+
+const attachers = new Set<EmailAttacher>();
+
+/** Registers a source of attachments; registering the same function twice is harmless. */
+export function registerEmailAttacher(attacher: EmailAttacher): void {
+  attachers.add(attacher);
+}
 
 /**
  * Sends one queued e-mail. Failures are recorded on the outbox row and thrown, so the runner
@@ -35,11 +49,14 @@ export const emailSendJob: JobHandler<{ emailId: number }> = {
       return { skipped: 'smtp off' };
     }
     try {
+      const files: MailAttachment[] = [];
+      for (const attach of attachers) files.push(...(await attach(deps, mail.eventId)));
       await sendMail(smtp, {
         to: mail.to,
         subject: mail.subject,
         text: mail.body,
         messageId: `<${mail.eventId}.${mail.id}@tierdesk>`,
+        ...(files.length ? { attachments: files } : {}),
       });
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);

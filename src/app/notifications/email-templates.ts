@@ -39,6 +39,7 @@ function detailLines(p: Record<string, unknown>): string {
 export function renderEmail(event: EmailEvent, locale: string): { subject: string; body: string } {
   const zh = locale !== 'en';
   const p = event.payload;
+  if (event.kind === 'analytics.report') return reportEmail(p, zh);
   const customer = customerOf(p);
   const details = detailLines(p);
   const footer = zh ? '请登录 Tierdesk 查看详情。' : 'Sign in to Tierdesk for the details.';
@@ -71,4 +72,25 @@ export function renderEmail(event: EmailEvent, locale: string): { subject: strin
   }
   const body = (details ? [lead, '', details, '', footer] : [lead, '', footer]).join('\n');
   return { subject, body };
+}
+
+/** An analytics report is ready: its title and period; the workbook travels as an attachment. */
+function reportEmail(p: Record<string, unknown>, zh: boolean): { subject: string; body: string } {
+  const title = text(zh ? p.titleZh : p.titleEn) ?? text(p.title) ?? '';
+  const from = text(p.periodFrom) ?? '';
+  const to = text(p.periodTo) ?? '';
+  const where = text(p.link) ?? '';
+  const subject = zh ? `【Tierdesk】${title}` : `[Tierdesk] ${title}`;
+  const body = zh
+    ? [
+        `${title}（${from} 至 ${to}）已生成，Excel 工作簿见附件。`,
+        '',
+        `在 Tierdesk 的「分析 → 定期报告」中查看或打印：${where}`,
+      ]
+    : [
+        `${title} (${from} – ${to}) is ready; the Excel workbook is attached.`,
+        '',
+        `View or print it in Tierdesk under Analytics → Reports: ${where}`,
+      ];
+  return { subject, body: body.join('\n') };
 }

@@ -28,4 +28,7 @@ export const KNOWN_EVENT_KINDS = [
   'ticket.sla_breached',
   'ticket.sla_escalated',
   'ticket.sla_quick_response',
+  'clv.fitted',
+  'clv.fit_failed',
+  'analytics.report',
 ] as const;

@@ -8,6 +8,7 @@ import { seedDemoAccounts } from '../../app/demo/demo-accounts';
 import { seedDemoFrontline } from '../../app/demo/demo-frontline';
 import { seedDemoTiering } from '../../app/demo/demo-tiering';
 import { startJobRunner } from '../../app/jobs/runner';
+import { ensureReportSchedule } from '../../app/reports/report-schedules';
 import { ensureSlaSchedule } from '../../app/sla/sla-scan-schedule';
 import { backfillTicketClocks } from '../../app/sla/ticket-sla-backfill';
 import { loadConfig } from '../../config';
@@ -45,6 +46,8 @@ export function registerServeCommand(program: Command): void {
       await ensureAutomationSchedule(deps);
       // SLA warnings and escalations are checked every minute.
       await ensureSlaSchedule(deps);
+      // The weekly analytics report, Monday 08:00; recipients are added on the reports page.
+      await ensureReportSchedule(deps);
       const { app } = await buildServer(deps);
       // Scheduled and long work runs in this process; TIERDESK_JOBS=off leaves it to another one.
       const stopJobs =

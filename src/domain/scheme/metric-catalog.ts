@@ -107,6 +107,19 @@ const entries: MetricDef[] = [
     false,
     PERCENT,
   ),
+  // From the newest finished lifetime-value model (BG/NBD + Gamma-Gamma), not from a window:
+  // CLV over the model's horizon, P(alive) as a percentage, expected purchase days.
+  m('clv', '客户终身价值', 'customer lifetime value', 'money', 'higher', false, NON_NEGATIVE),
+  m('p_alive', '存活概率', 'probability alive', 'percent', 'higher', false, PERCENT),
+  m(
+    'expected_purchases',
+    '预期购买次数',
+    'expected purchases',
+    'number',
+    'higher',
+    false,
+    NON_NEGATIVE,
+  ),
 ];
 
 function m(

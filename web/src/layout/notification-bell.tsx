@@ -9,6 +9,8 @@ import {
   type Notification,
 } from '../api/notifications';
 import { formatDateTime } from '../format';
+import { ClvNotice, isClvNotice } from '../pages/analytics/clv/clv-notice';
+import { isReportNotice, ReportNotice } from '../pages/analytics/reports/report-notice';
 import { AutomationNotice, isAutomationNotice } from '../pages/automation/automation-notice';
 import { isTicketNotice, TicketNotice } from '../pages/service/ticket-notice';
 
@@ -23,6 +25,8 @@ function NoticeText({ n }: { n: Notification }) {
   const { t } = useTranslation();
   if (isTicketNotice(n.kind)) return <TicketNotice kind={n.kind} payload={n.payload} />;
   if (isAutomationNotice(n.kind)) return <AutomationNotice kind={n.kind} payload={n.payload} />;
+  if (isReportNotice(n.kind)) return <ReportNotice payload={n.payload} />;
+  if (isClvNotice(n.kind)) return <ClvNotice kind={n.kind} payload={n.payload} />;
   if (n.kind === 'accounts.customers_assigned') {
     const p = n.payload as { count?: number; customers?: { code: string }[] };
     const codes = (p.customers ?? [])

@@ -25,6 +25,7 @@ import { TimelineCard } from './detail/timeline-card';
 import { EditCustomerDrawer } from './edit-customer-drawer';
 import { TYPE_COLORS } from './labels';
 import { LifecycleCard } from './lifecycle/lifecycle-card';
+import { PortraitButton } from './portrait/portrait-link';
 
 /** The customer 360 page: profile, contacts, addresses, timeline and facts of one customer. */
 export function CustomerDetailPage() {
@@ -84,6 +85,7 @@ function CustomerDetail({ customer: c }: { customer: Customer }) {
             <Link to="/customers">
               <Button icon={<ArrowLeftOutlined />}>{t('common.back')}</Button>
             </Link>
+            <PortraitButton customerId={c.id} />
             {writable && (
               <Button
                 type="primary"

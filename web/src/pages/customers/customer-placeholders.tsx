@@ -1,47 +1,14 @@
-import { CrownOutlined, LineChartOutlined } from '@ant-design/icons';
+import { CrownOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type CustomerTier, listCustomerTiers } from '../../api/tiering';
 import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
-
-type Slot = 'lifetimeValue';
-
-const SLOTS: { key: Slot; icon: ReactNode }[] = [
-  { key: 'lifetimeValue', icon: <LineChartOutlined /> },
-];
+import { ClvCard } from './detail/clv-card';
 
 const CARD_STYLE = { height: '100%' };
-
-/** A card for what a later capability will show, saying what it will be. */
-function PlaceholderCard({ slot, icon }: { slot: Slot; icon: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Card
-      size="small"
-      title={
-        <span>
-          {icon} {t(`customers.detail.${slot}`)}
-        </span>
-      }
-      style={CARD_STYLE}
-    >
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <>
-            <Typography.Text strong>{t('customers.detail.notAvailable')}</Typography.Text>
-            <br />
-            <Typography.Text type="secondary">{t(`customers.detail.${slot}Hint`)}</Typography.Text>
-          </>
-        }
-      />
-    </Card>
-  );
-}
 
 /** The service-tier scheme first, then the others by name, so the tier that counts leads. */
 function ordered(items: CustomerTier[], en: boolean): CustomerTier[] {
@@ -140,20 +107,22 @@ function TierCard({ customerId }: { customerId: number }) {
 
 /**
  * Cards across the customer page: the customer's tiers (anyone who may read the customer may
- * see them; the link to the run needs tiering.read), and what a later capability will show
- * (lifetime value). Service tickets and their SLA have their own card further down.
+ * see them; the link to the run needs tiering.read) and, for holders of analytics.read, the
+ * lifetime value and P(alive) of the newest CLV model. Service tickets and their SLA have their
+ * own card further down.
  */
 export function CustomerPlaceholders({ customerId }: { customerId: number }) {
+  const { can } = useAuth();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12}>
         <TierCard customerId={customerId} />
       </Col>
-      {SLOTS.map(({ key, icon }) => (
-        <Col key={key} xs={24} md={12}>
-          <PlaceholderCard slot={key} icon={icon} />
+      {can('analytics.read') && (
+        <Col xs={24} md={12}>
+          <ClvCard customerId={customerId} />
         </Col>
-      ))}
+      )}
     </Row>
   );
 }

@@ -25,13 +25,20 @@ export const CATALOG_METRICS: readonly { id: string; windowed: boolean }[] = [
   { id: 'referral_count', windowed: true },
   { id: 'share_of_wallet', windowed: true },
   { id: 'inventory_stagnation', windowed: false },
+  { id: 'clv', windowed: false },
+  { id: 'p_alive', windowed: false },
+  { id: 'expected_purchases', windowed: false },
 ];
+
+/** Metrics from the lifetime-value model; their names live with the CLV messages. */
+const CLV_METRICS = new Set(['clv', 'p_alive', 'expected_purchases']);
 
 /**
  * A metric id's label in the UI language: catalog metrics by name, custom fields and tags by
  * their key (they are named by whoever set them up).
  */
 export function metricName(t: TFunction, id: string): string {
+  if (CLV_METRICS.has(id)) return t(`clv.metricNames.${id}` as ParseKeys, { defaultValue: id });
   return t(`tiering.metricNames.${id}` as ParseKeys, { defaultValue: id });
 }
 

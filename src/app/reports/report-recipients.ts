@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { allows } from '../../domain/auth/permissions';
+import { type FieldIssue, validationError } from '../../domain/errors';
+import type { ReportRecipients } from '../../store/analytics/reports.repository';
+import type { DB } from '../../store/schema';
+import type { Ctx } from '../context';
+import type { Deps } from '../deps';
+import { requirePermission } from '../guard';
+
+/** Most recipients of one kind a report may have. */
+export const MAX_RECIPIENTS = 100;
+
+/** Who a report goes to: users (in-app and e-mail to their address) and plain addresses. */
+export const recipientsSchema = z
+  .strictObject({
+    userIds: z
+      .array(
+        z
+          .number({ error: 'must be a user id' })
+          .int('must be a user id')
+          .positive('must be a user id'),
+        { error: 'userIds must be a list of user ids' },
+      )
+      .max(MAX_RECIPIENTS, `at most ${MAX_RECIPIENTS} users`)
+      .default([]),
+    emails: z
+      .array(z.email({ error: 'must be an e-mail address such as li@example.com' }), {
+        error: 'emails must be a list of e-mail addresses',
+      })
+      .max(MAX_RECIPIENTS, `at most ${MAX_RECIPIENTS} addresses`)
+      .default([]),
+  })
+  .default({ userIds: [], emails: [] })
+  .transform(
+    (r): ReportRecipients => ({
+      userIds: [...new Set(r.userIds)],
+      emails: [...new Set(r.emails.map((e) => e.trim().toLowerCase()))],
+    }),
+  );
+
+/** A user a report can be sent to. */
+export interface RecipientUser {
+  id: number;
+  displayName: string;
+  username: string;
+  hasEmail: boolean;
+}
+
+/** Active users whose role may read analytics (a report's link opens for them), by name. */
+export async function listRecipientUsersOf(db: Kysely<DB>): Promise<RecipientUser[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('roles as r', 'r.id', 'u.role_id')
+    .select(['u.id', 'u.display_name', 'u.username', 'u.email', 'r.permissions'])
+    .where('u.active', '=', 1)
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .execute();
+  return rows
+    .filter((r) => allows(JSON.parse(r.permissions) as string[], 'analytics.read'))
+    .map((r) => ({
+      id: Number(r.id),
+      displayName: r.display_name,
+      username: r.username,
+      hasEmail: !!r.email?.trim(),
+    }));
+}
+
+/** The users a report can be sent to (needs analytics.manage: it is for choosing recipients). */
+export async function listRecipientUsers(deps: Deps, ctx: Ctx): Promise<RecipientUser[]> {
+  requirePermission(ctx, 'analytics.manage');
+  return listRecipientUsersOf(deps.store.db);
+}
+
+/**
+ * Refuses recipients who cannot read the report: unknown or inactive users, or users whose role
+ * lacks analytics.read. Errors name `<prefix>userIds.<i>`.
+ */
+export async function checkRecipients(
+  deps: Deps,
+  recipients: ReportRecipients,
+  prefix: string,
+): Promise<void> {
+  if (recipients.userIds.length === 0) return;
+  const ok = new Set((await listRecipientUsersOf(deps.store.db)).map((u) => u.id));
+  const issues: FieldIssue[] = [];
+  recipients.userIds.forEach((id, i) => {
+    if (!ok.has(id))
+      issues.push({
+        field: `${prefix}userIds.${i}`,
+        message: `user ${id} is not an active user who may read analytics`,
+        value: id,
+      });
+  });
+  if (issues.length) throw validationError('Invalid report recipients', issues);
+}
