@@ -63,29 +63,90 @@ export function bgnbdTotalLogLikelihood(
   return totalGrouped(p, groups);
 }
 
-interface Group {
-  x: number;
-  tX: number;
-  T: number;
-  count: number;
+/**
+ * Customers grouped by identical (x, t_x, T) — on rounded data that halves the work — in typed
+ * columns, with each group's index into the distinct values of x. Terms that depend on x alone
+ * (four log-gammas) are then computed once per distinct x per evaluation instead of once per
+ * group: on a million customers there are hundreds of distinct x and tens of thousands of
+ * groups, which took one likelihood evaluation from ~1 s to a few milliseconds.
+ */
+interface Grouped {
+  tX: Float64Array;
+  T: Float64Array;
+  count: Float64Array;
+  /** Index of the group's x in `xs`. */
+  xAt: Int32Array;
+  /** Distinct x values and how many customers have each. */
+  xs: Float64Array;
+  xCount: Float64Array;
 }
 
-/** Identical (x, t_x, T) rows share one likelihood term; on rounded data this halves the work. */
-function groupCustomers(customers: readonly FrequencyRecency[]): Group[] {
-  const map = new Map<string, Group>();
+function groupCustomers(customers: readonly FrequencyRecency[]): Grouped {
+  const map = new Map<string, number>();
+  const xIndex = new Map<number, number>();
+  const xs: number[] = [];
+  const xCount: number[] = [];
+  const tX: number[] = [];
+  const T: number[] = [];
+  const count: number[] = [];
+  const xAt: number[] = [];
   customers.forEach((c, i) => {
     requireSummary(c.x, c.tX, c.T, i + 1);
+    let k = xIndex.get(c.x);
+    if (k === undefined) {
+      k = xs.length;
+      xIndex.set(c.x, k);
+      xs.push(c.x);
+      xCount.push(0);
+    }
+    xCount[k]!++;
     const key = `${c.x}|${c.tX}|${c.T}`;
     const g = map.get(key);
-    if (g) g.count++;
-    else map.set(key, { x: c.x, tX: c.tX, T: c.T, count: 1 });
+    if (g !== undefined) count[g]!++;
+    else {
+      map.set(key, count.length);
+      tX.push(c.tX);
+      T.push(c.T);
+      count.push(1);
+      xAt.push(k);
+    }
   });
-  return [...map.values()];
+  return {
+    tX: Float64Array.from(tX),
+    T: Float64Array.from(T),
+    count: Float64Array.from(count),
+    xAt: Int32Array.from(xAt),
+    xs: Float64Array.from(xs),
+    xCount: Float64Array.from(xCount),
+  };
 }
 
-function totalGrouped(p: BgNbdParams, groups: readonly Group[]): number {
+/** Σ ln L over the groups (Hardie note 027's terms, as in {@link bgnbdLogLikelihood}). */
+function totalGrouped(p: BgNbdParams, g: Grouped): number {
+  const { r, alpha, a, b } = p;
+  const nx = g.xs.length;
+  // Per distinct x: A₁ + A₂ without the parameter-only constants, and ln a − ln(b+x−1).
+  const lgR = logGamma(r);
+  const lgAB = logGamma(a + b);
+  const lgB = logGamma(b);
+  const lnA = Math.log(a);
+  const constant = r * Math.log(alpha) - lgR + lgAB - lgB;
+  const dropout = new Float64Array(nx);
   let sum = 0;
-  for (const g of groups) sum += g.count * logLikelihoodUnchecked(p, g.x, g.tX, g.T);
+  for (let k = 0; k < nx; k++) {
+    const x = g.xs[k]!;
+    const a12 = logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x) + constant;
+    sum += g.xCount[k]! * a12;
+    dropout[k] = x === 0 ? Number.NaN : lnA - Math.log(b + x - 1);
+  }
+  const lnAlpha = (t: number) => Math.log(alpha + t);
+  for (let i = 0; i < g.count.length; i++) {
+    const k = g.xAt[i]!;
+    const x = g.xs[k]!;
+    const a3 = -(r + x) * lnAlpha(g.T[i]!);
+    const term = x === 0 ? a3 : logAddExp(a3, dropout[k]! - (r + x) * lnAlpha(g.tX[i]!));
+    sum += g.count[i]! * term;
+  }
   return sum;
 }
 

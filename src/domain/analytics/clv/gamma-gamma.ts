@@ -63,6 +63,46 @@ function ll({ p, q, gamma }: GammaGammaParams, x: number, zbar: number): number 
 }
 
 /**
+ * Σ ln L over the repeat buyers, with everything that depends on the data alone computed once:
+ * Σ (px−1) ln z̄ = p·Σ x ln z̄ − Σ ln z̄, and the x-only terms once per distinct x. An evaluation
+ * then costs one log per customer plus a few log-gammas per distinct x — on a million customers
+ * the fit went from minutes to seconds.
+ */
+function spendTotal(used: readonly FrequencyMonetary[]): (params: GammaGammaParams) => number {
+  const n = used.length;
+  const xz = new Float64Array(n);
+  const xIndex = new Map<number, number>();
+  const xs: number[] = [];
+  const xCount: number[] = [];
+  let sumXLnZ = 0;
+  let sumLnZ = 0;
+  used.forEach((c, i) => {
+    const lnZ = Math.log(c.zbar);
+    sumXLnZ += c.x * lnZ;
+    sumLnZ += lnZ;
+    xz[i] = c.x * c.zbar;
+    const k = xIndex.get(c.x);
+    if (k === undefined) {
+      xIndex.set(c.x, xs.length);
+      xs.push(c.x);
+      xCount.push(1);
+    } else xCount[k]!++;
+  });
+  return ({ p, q, gamma }) => {
+    let sum = n * (q * Math.log(gamma) - logGamma(q)) + p * sumXLnZ - sumLnZ;
+    for (let k = 0; k < xs.length; k++) {
+      const px = p * xs[k]!;
+      sum += xCount[k]! * (logGamma(px + q) - logGamma(px) + px * Math.log(xs[k]!));
+    }
+    // −(px+q) ln(γ + x z̄): the only term that needs each customer.
+    for (let i = 0; i < n; i++) {
+      sum -= (p * used[i]!.x + q) * Math.log(gamma + xz[i]!);
+    }
+    return sum;
+  };
+}
+
+/**
  * Maximum-likelihood fit on the customers with x > 0 and z̄ > 0 (others carry no spend
  * information and are skipped), over log-parameters by Nelder–Mead with restarts from (1, 1, 1).
  * Throws when fewer than {@link MIN_REPEAT_BUYERS} such customers remain — including the cases
@@ -93,11 +133,7 @@ export function fitGammaGamma(customers: readonly FrequencyMonetary[]): GammaGam
     q: Math.exp(v[1]!),
     gamma: Math.exp(v[2]!),
   });
-  const total = (params: GammaGammaParams) => {
-    let s = 0;
-    for (const c of used) s += ll(params, c.x, c.zbar);
-    return s;
-  };
+  const total = spendTotal(used);
   const result = minimizeNelderMead((v) => -total(toParams(v)) / used.length, [0, 0, 0], {
     fTolerance: 1e-13,
     xTolerance: 1e-9,
