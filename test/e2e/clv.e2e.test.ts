@@ -55,7 +55,7 @@ describe('customer lifetime value in Chromium', { timeout: 180_000 }, () => {
       await page.getByTestId('clv-calibration-chart').locator('canvas').waitFor();
       await page.getByTestId('clv-distribution-chart').locator('canvas').waitFor();
 
-      // The customers table lists the best customer first and links to the customer page.
+      // The customers table lists the best customer first; its code links to the customer page.
       const table = page.getByTestId('clv-customers');
       await table.getByText('共 160 个客户').waitFor();
       const top = await suite
@@ -69,8 +69,14 @@ describe('customer lifetime value in Chromium', { timeout: 180_000 }, () => {
         .limit(1)
         .executeTakeFirstOrThrow();
       const firstRow = table.locator('tbody tr.ant-table-row').first();
-      await firstRow.getByTestId(`clv-customer-${top.code}`).waitFor();
-      await firstRow.getByTestId(`clv-customer-${top.code}`).click();
+      // Exact: the portrait icon beside the code is labelled with the code as well.
+      const codeLink = firstRow
+        .getByTestId(`clv-customer-${top.code}`)
+        .getByRole('link', { name: top.code, exact: true });
+      await codeLink.waitFor();
+      const portrait = firstRow.getByTestId(`portrait-link-${top.id}`);
+      expect(await portrait.getAttribute('href')).toBe(`/customers/${top.id}/portrait`);
+      await codeLink.click();
       await page.waitForURL(new RegExp(`/customers/${top.id}$`));
       const values = page.getByTestId('customer-clv-values');
       await values.waitFor();

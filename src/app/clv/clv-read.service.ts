@@ -21,7 +21,7 @@ import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
 import type { ClvDistribution } from './clv-distribution';
 import type { ClvEvaluation } from './clv-evaluate';
-import { KEPT_MODELS } from './clv-fit.service';
+import { KEPT_MODELS } from './clv-fit-store';
 
 /** A model as the API shows it: its JSON columns with the shapes the fit writes. */
 export type ClvModelView = Omit<ClvModel, 'evaluation' | 'distribution'> & {

@@ -4,7 +4,6 @@ import { Alert, Button, Card, Flex, Select, Space, Table, Typography } from 'ant
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { filterOptions } from '../../../api/analytics';
 import {
   type ClvModel,
@@ -17,6 +16,7 @@ import { useAuth } from '../../../auth/auth-provider';
 import { errorMessage } from '../../../errors';
 import { useOwners } from '../../../hooks/use-reference-data';
 import { currentLanguage } from '../../../i18n';
+import { CustomerCodeLink } from '../../customers/portrait/portrait-link';
 import { decimal, money, percent } from './clv-format';
 
 interface Filters {
@@ -33,8 +33,9 @@ const SORT_COLUMNS: Record<string, ClvSort> = {
 
 /**
  * The model's customers, best first by CLV (or P(alive), expected purchases), filtered by
- * region, industry and owner, paged on the server; each links to the customer page. Holders of
- * customers.export download the same list as CSV or XLSX.
+ * region, industry and owner, paged on the server; each code links to the customer page, the
+ * icon beside it to the customer's portrait. Holders of customers.export download the same list
+ * as CSV or XLSX.
  */
 export function ClvCustomersTable({ model }: { model: ClvModel }) {
   const { t, i18n } = useTranslation();
@@ -161,9 +162,10 @@ export function ClvCustomersTable({ model }: { model: ClvModel }) {
             key: 'code',
             title: t('clv.customers.customer'),
             render: (_: unknown, r) => (
-              <Link to={`/customers/${r.customerId}`} data-testid={`clv-customer-${r.code}`}>
-                {r.code} {r.name}
-              </Link>
+              <Space size={8} data-testid={`clv-customer-${r.code}`}>
+                <CustomerCodeLink id={r.customerId} code={r.code} />
+                <Typography.Text>{r.name}</Typography.Text>
+              </Space>
             ),
           },
           {
