@@ -195,8 +195,12 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('tab', { name: '角色' }).click();
       await page.getByRole('cell', { name: '系统管理员' }).waitFor();
 
-      await page.getByRole('menuitem', { name: /分析/ }).click();
+      // Analytics has a sub-menu: open it, then its first page.
+      const value = page.getByRole('menuitem', { name: '价值分布' });
+      await clickUntil(page.getByRole('menuitem', { name: /分析/ }), value);
+      await value.click();
       await page.waitForURL(/\/analytics$/);
+      await page.getByRole('heading', { name: '价值分布' }).waitFor();
     });
   });
 
