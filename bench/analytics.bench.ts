@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANALYTICS_PERIOD } from './lib/analytics-data';
 import { benchPgUrl } from './lib/analytics-pg';
 import { machine } from './lib/machine';
+import { loadAverage1m, runPhase } from './lib/phase-process';
 import { envInt, OUT_DIR, printTable, writeResult } from './lib/report';
 
 /**
@@ -42,30 +41,8 @@ console.log(
 );
 
 const started = performance.now();
-const load1 = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 
-// biome-ignore lint/suspicious/noExplicitAny: each phase reports its own shape of JSON.
-function phase(name: string): any {
-  const load = load1();
-  console.log(`-- ${name} (load average ${load})`);
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, name], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-  });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) {
-    console.error(`phase ${name} failed (exit ${r.status ?? r.signal})\n${r.stdout}`);
-    process.exit(1);
-  }
-  return {
-    ...JSON.parse(last),
-    loadAverageAtStart: load,
-    wallSeconds: (performance.now() - t0) / 1000,
-  };
-}
+const phase = (name: string) => runPhase(worker, name);
 
 // biome-ignore lint/suspicious/noExplicitAny: phase results, as above.
 const data: Record<string, any> = {};
@@ -199,7 +176,7 @@ if (compared.length > 1 && views.some((v) => compared.every((e) => figuresOf[e]?
         .join(', '),
   );
 }
-console.log(`\nTotal ${s1(totalSeconds)} s; load average at the end ${load1()}`);
+console.log(`\nTotal ${s1(totalSeconds)} s; load average at the end ${loadAverage1m()}`);
 const out = writeResult(`analytics-${engines.join('-')}-${customers}`, {
   at: new Date().toISOString().slice(0, 16),
   machine: info,

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchPgUrl } from './lib/analytics-pg';
 import { machine } from './lib/machine';
+import { loadAverage1m, runPhase } from './lib/phase-process';
 import { envInt, printTable, writeResult } from './lib/report';
 
 /**
@@ -36,32 +35,10 @@ console.log(
   `clv-fit: phases ${phases.join(', ')}; ${customers.toLocaleString('en-US')} synthetic ` +
     `customers; load average ${info.loadAverage1m}`,
 );
-const load1 = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 const started = performance.now();
 // biome-ignore lint/suspicious/noExplicitAny: each phase reports its own shape of JSON.
 const results: Record<string, any> = {};
-for (const phase of phases) {
-  const load = load1();
-  console.log(`-- ${phase} (load average ${load})`);
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, phase], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) {
-    console.error(`phase ${phase} failed (exit ${r.status ?? r.signal})\n${r.stdout}`);
-    process.exit(1);
-  }
-  results[phase] = {
-    ...JSON.parse(last),
-    loadAverageAtStart: load,
-    loadAverageAtEnd: load1(),
-    wallSeconds: (performance.now() - t0) / 1000,
-  };
-}
+for (const phase of phases) results[phase] = runPhase(worker, phase, 64 << 20);
 const totalSeconds = (performance.now() - started) / 1000;
 
 const s1 = (x: number) => Math.round(x * 10) / 10;
@@ -190,7 +167,7 @@ if (jobs.length) {
     );
   }
 }
-console.log(`\nTotal ${s1(totalSeconds)} s; load average at the end ${load1()}`);
+console.log(`\nTotal ${s1(totalSeconds)} s; load average at the end ${loadAverage1m()}`);
 const out = writeResult(`clv-fit-${customers}`, {
   machine: info,
   customers,

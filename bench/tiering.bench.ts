@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine } from './lib/machine';
+import { runPhase } from './lib/phase-process';
 import { envInt, median, printTable, writeResult } from './lib/report';
 
 /**
@@ -31,27 +30,7 @@ console.log(
 const started = performance.now();
 // biome-ignore lint/suspicious/noExplicitAny: each phase reports its own shape of JSON.
 const results: Record<string, any> = {};
-for (const phase of phases) {
-  const t0 = performance.now();
-  const load = Math.round((loadavg()[0] ?? 0) * 100) / 100;
-  console.log(`-- ${phase} (load average ${load})`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, phase], {
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-  });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) {
-    console.error(`phase ${phase} failed (exit ${r.status ?? r.signal})\n${r.stdout}`);
-    process.exit(1);
-  }
-  results[phase] = {
-    ...JSON.parse(last),
-    loadAverageAtStart: load,
-    wallSeconds: (performance.now() - t0) / 1000,
-  };
-}
+for (const phase of phases) results[phase] = runPhase(worker, phase);
 const totalSeconds = (performance.now() - started) / 1000;
 
 const s1 = (x: number) => Math.round(x * 10) / 10;
