@@ -15,11 +15,13 @@ import {
 import type { Deps } from '../app/deps';
 import { type RouteRecord, registerAccessControl } from './access';
 import { registerErrorHandler } from './errors';
+import { registerInputGuards } from './input-guards';
 import { accountRoutes } from './routes/accounts.routes';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { analyticsBehaviourRoutes } from './routes/analytics-behaviour.routes';
 import { analyticsTierRoutes } from './routes/analytics-tiers.routes';
 import { analyticsValueRoutes } from './routes/analytics-value.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { automationRoutes } from './routes/automation.routes';
 import { calendarRoutes } from './routes/calendars.routes';
@@ -42,12 +44,15 @@ import { policyRoutes } from './routes/policies.routes';
 import { portraitRoutes } from './routes/portrait.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { reviewRoutes } from './routes/review.routes';
+import { roleRoutes } from './routes/roles.routes';
 import { serviceKpiRoutes } from './routes/service-kpis.routes';
 import { slaRoutes } from './routes/sla.routes';
 import { ticketRoutes } from './routes/tickets.routes';
 import { tieringRoutes } from './routes/tiering.routes';
+import { apiTokenRoutes } from './routes/tokens.routes';
 import { ownerRoutes, userRoutes } from './routes/users.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
+import { registerSecurityPlugins } from './security-plugins';
 
 export interface ServerOptions {
   /** pino logger options, or false for none (tests). */
@@ -83,6 +88,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   });
 
   registerErrorHandler(app);
+  registerInputGuards(app);
+  await registerSecurityPlugins(app, deps);
   await app.register(fastifyCookie);
   const routes = registerAccessControl(app, deps);
 
@@ -141,6 +148,9 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await app.register(ticketRoutes(deps));
   await app.register(feedbackRoutes(deps));
   await app.register(serviceKpiRoutes(deps));
+  await app.register(apiTokenRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await app.register(roleRoutes(deps));
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   registerWeb(app, webDir);

@@ -1,4 +1,5 @@
 import type { Permission } from '../domain/auth/permissions';
+import type { RowScope } from '../domain/auth/row-scope';
 
 /** Who is acting. System jobs act as the system actor (id null). */
 export interface Actor {
@@ -7,6 +8,10 @@ export interface Actor {
   roleId: string;
   permissions: readonly Permission[];
   region: string | null;
+  /** Which customers the actor may see: from the role (see domain/auth/row-scope.ts). */
+  rowScope: RowScope;
+  /** The actor's team, for row scope `team`. */
+  team: string | null;
 }
 
 /** What every use case receives besides its input: the actor, the request id and the clock. */
@@ -23,6 +28,8 @@ export const SYSTEM_ACTOR: Actor = {
   roleId: 'admin',
   permissions: [],
   region: null,
+  rowScope: 'all',
+  team: null,
 };
 
 /** A context for the system actor with the real clock. */

@@ -1,17 +1,21 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config';
 import { registerAccountCommands } from './commands/accounts';
+import { registerAuditCommands } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
 import { registerCalendarCommands } from './commands/calendars';
 import { registerClassifyCommand } from './commands/classify';
 import { registerClvCommands } from './commands/clv';
 import { registerCustomerCommands } from './commands/customers';
 import { registerDemoCommand } from './commands/demo';
 import { registerImportCommand } from './commands/import';
+import { registerKeyCommands } from './commands/keys';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerOpenApiCommand } from './commands/openapi';
 import { registerPolicyCommands } from './commands/policy';
 import { registerReportCommands } from './commands/reports';
 import { registerServeCommand } from './commands/serve';
+import { registerTokenCommands } from './commands/tokens';
 import { registerUserCommands } from './commands/users';
 
 const program = new Command()
@@ -33,6 +37,10 @@ registerAccountCommands(program);
 registerCalendarCommands(program);
 registerClvCommands(program);
 registerReportCommands(program);
+registerAuditCommands(program);
+registerKeyCommands(program);
+registerBackupCommands(program);
+registerTokenCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

@@ -22,6 +22,9 @@ import * as m0019 from './migrations/0019-feedback-surveys';
 import * as m0020 from './migrations/0020-ticket-sla';
 import * as m0021 from './migrations/0021-clv-models';
 import * as m0022 from './migrations/0022-analytics-reports';
+import * as m0023 from './migrations/0023-row-scopes';
+import * as m0024 from './migrations/0024-sign-in-security';
+import * as m0025 from './migrations/0025-audit-chain';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +50,9 @@ const migrations: Record<string, Migration> = {
   '0020-ticket-sla': m0020,
   '0021-clv-models': m0021,
   '0022-analytics-reports': m0022,
+  '0023-row-scopes': m0023,
+  '0024-sign-in-security': m0024,
+  '0025-audit-chain': m0025,
 };
 
 const provider: MigrationProvider = {

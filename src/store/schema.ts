@@ -25,6 +25,8 @@ export interface RolesTable {
   name_en: string;
   permissions: string; // JSON array of permission names
   builtin: number;
+  /** One of ROW_SCOPES (domain/auth/row-scope.ts). */
+  row_scope: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +39,8 @@ export interface UsersTable {
   password_hash: string;
   role_id: string;
   region: string | null;
+  /** Team name; a role with row scope `team` sees customers owned by the whole team. */
+  team: Generated<string | null>;
   active: number;
   locale: string;
   created_at: string;

@@ -59,6 +59,7 @@ export async function upsertBuiltinRoles(
       name_en: role.nameEn,
       permissions: JSON.stringify(role.permissions),
       builtin: 1,
+      row_scope: role.rowScope ?? 'all',
       updated_at: now,
     };
     await db
@@ -107,6 +108,7 @@ export async function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
       's.last_seen_at as session_last_seen_at',
       's.csrf_token as session_csrf_token',
       'r.permissions as role_permissions',
+      'r.row_scope as role_row_scope',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -116,6 +118,7 @@ export async function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
     session_last_seen_at,
     session_csrf_token,
     role_permissions,
+    role_row_scope,
     ...user
   } = r;
   return {
@@ -124,5 +127,6 @@ export async function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
     lastSeenAt: String(session_last_seen_at),
     csrfToken: session_csrf_token,
     permissions: role_permissions ? (JSON.parse(role_permissions) as string[]) : [],
+    rowScope: role_row_scope ?? 'all',
   };
 }

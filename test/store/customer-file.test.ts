@@ -16,7 +16,15 @@ const sys = systemCtx();
 function actorCtx(roleId: string, id = 99): Ctx {
   const role = BUILTIN_ROLES.find((r) => r.id === roleId)!;
   return {
-    actor: { id, name: roleId, roleId, permissions: role.permissions, region: null },
+    actor: {
+      id,
+      name: roleId,
+      roleId,
+      permissions: role.permissions,
+      region: null,
+      rowScope: 'all',
+      team: null,
+    },
     now: () => new Date(),
   };
 }

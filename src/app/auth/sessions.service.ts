@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Permission } from '../../domain/auth/permissions';
+import { isRowScope } from '../../domain/auth/row-scope';
 import { DomainError } from '../../domain/errors';
 import { type LoginInput, loginInput, type User } from '../../domain/users/user.schema';
 import * as repo from '../../store/users.repository';
@@ -136,6 +137,8 @@ export async function resolveSession(
       roleId: row.role_id,
       permissions,
       region: row.region,
+      rowScope: isRowScope(s.rowScope) ? s.rowScope : 'own',
+      team: row.team ?? null,
     },
     user: repo.toUser(row),
     csrfToken: s.csrfToken,

@@ -144,7 +144,15 @@ export async function answerByToken(
 ) {
   const input = parseInput(answerInput, raw, 'Invalid survey answer');
   const ctx: Ctx = {
-    actor: { id: null, name: 'survey respondent', roleId: 'public', permissions: [], region: null },
+    actor: {
+      id: null,
+      name: 'survey respondent',
+      roleId: 'public',
+      permissions: [],
+      region: null,
+      rowScope: 'all',
+      team: null,
+    },
     now: () => meta.now,
     ...(meta.requestId ? { requestId: meta.requestId } : {}),
   };

@@ -23,6 +23,8 @@ const PUBLIC_ACTOR: Actor = {
   roleId: 'public',
   permissions: [],
   region: null,
+  rowScope: 'all',
+  team: null,
 };
 
 /**

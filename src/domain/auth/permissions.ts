@@ -1,3 +1,5 @@
+import type { RowScope } from './row-scope';
+
 /**
  * Every permission a route or use case can require. Routes declare one of these, or
  * 'public' (no sign-in) or 'authenticated' (any signed-in user); a route that declares
@@ -45,6 +47,8 @@ export const PERMISSIONS = [
   'analytics.read',
   /** Fit lifetime-value models and schedule analytics reports. */
   'analytics.manage',
+  /** Create, list and revoke API tokens for integrations. */
+  'tokens.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,6 +59,8 @@ export interface RoleDefinition {
   nameZh: string;
   nameEn: string;
   permissions: Permission[];
+  /** Which customers holders see; 'all' when left out. */
+  rowScope?: RowScope;
 }
 
 const ALL: Permission[] = [...PERMISSIONS];
@@ -86,12 +92,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'service.manage',
       'analytics.read',
       'analytics.manage',
+      'tokens.manage',
     ],
   },
   {
     id: 'sales_manager',
     nameZh: '销售经理',
     nameEn: 'Sales manager',
+    rowScope: 'region',
     permissions: [
       'customers.read',
       'customers.write',
@@ -112,6 +120,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     id: 'account_manager',
     nameZh: '客户经理',
     nameEn: 'Account manager',
+    rowScope: 'own',
     permissions: [
       'customers.read',
       'customers.write',

@@ -46,7 +46,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   settings: {
     path: '/settings',
     icon: <SettingOutlined />,
-    anyOf: ['users.read', 'settings.manage'],
+    anyOf: ['users.read', 'settings.manage', 'audit.read', 'tokens.manage'],
   },
 };
 

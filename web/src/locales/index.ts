@@ -8,6 +8,8 @@ import analyticsTiersEn from './analytics-tiers.en.json';
 import analyticsTiersZh from './analytics-tiers.zh-CN.json';
 import analyticsValueEn from './analytics-value.en.json';
 import analyticsValueZh from './analytics-value.zh-CN.json';
+import auditEn from './audit.en.json';
+import auditZh from './audit.zh-CN.json';
 import automationEn from './automation.en.json';
 import automationZh from './automation.zh-CN.json';
 import calendarsEn from './calendars.en.json';
@@ -25,6 +27,12 @@ import portraitEn from './portrait.en.json';
 import portraitZh from './portrait.zh-CN.json';
 import reportsEn from './reports.en.json';
 import reportsZh from './reports.zh-CN.json';
+import rolesEn from './roles.en.json';
+import rolesZh from './roles.zh-CN.json';
+import scopesEn from './scopes.en.json';
+import scopesZh from './scopes.zh-CN.json';
+import securityEn from './security.en.json';
+import securityZh from './security.zh-CN.json';
 import serviceEn from './service.en.json';
 import serviceZh from './service.zh-CN.json';
 import serviceKpiEn from './service-kpi.en.json';
@@ -58,6 +66,10 @@ export const zhCN = {
   ...clvZh,
   ...reportsZh,
   ...portraitZh,
+  ...securityZh,
+  ...auditZh,
+  ...scopesZh,
+  ...rolesZh,
 };
 
 /** Every English message, with the same keys as the Chinese tree. */
@@ -80,4 +92,8 @@ export const en = {
   ...clvEn,
   ...reportsEn,
   ...portraitEn,
+  ...securityEn,
+  ...auditEn,
+  ...scopesEn,
+  ...rolesEn,
 };

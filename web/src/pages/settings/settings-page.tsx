@@ -6,11 +6,17 @@ import { listRoles } from '../../api/users';
 import { useAuth } from '../../auth/auth-provider';
 import { errorMessage } from '../../errors';
 import { PageHeader } from '../../layout/page-header';
+import { ApiTokensTab } from './api-tokens-tab';
+import { AuditTab } from './audit-tab';
 import { CustomFieldsTab } from './custom-fields-tab';
 import { RolesTable } from './roles-table';
+import { SessionsTab } from './sessions-tab';
 import { UsersTable } from './users-table';
 
-/** Users and roles for those who may read them; custom fields for those who read customers. */
+/**
+ * Users and roles for those who may read them; custom fields for those who read customers; API
+ * tokens, sessions and the audit trail for those holding the matching permission.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -36,6 +42,15 @@ export function SettingsPage() {
       label: t('settings.customFields'),
       children: <CustomFieldsTab />,
     });
+  }
+  if (can('tokens.manage')) {
+    tabs.push({ key: 'tokens', label: t('security.tokensTab'), children: <ApiTokensTab /> });
+  }
+  if (can('users.manage')) {
+    tabs.push({ key: 'sessions', label: t('security.sessionsTab'), children: <SessionsTab /> });
+  }
+  if (can('audit.read')) {
+    tabs.push({ key: 'audit', label: t('audit.tab'), children: <AuditTab /> });
   }
 
   return (
