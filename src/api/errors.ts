@@ -19,6 +19,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CALENDAR_NOT_COVERED: 409,
   QUOTA_EXCEEDED: 409,
   RATE_LIMITED: 429,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

@@ -17,6 +17,8 @@ export type ErrorCode =
   /** A use would overdraw a quota (an entitlement); details give what is left. */
   | 'QUOTA_EXCEEDED'
   | 'RATE_LIMITED'
+  /** SQLite's single write lock stayed taken (by a long import) for longer than a writer waits. */
+  | 'BUSY'
   | 'INTERNAL';
 
 /** One problem with one field (and, for files, one row). */

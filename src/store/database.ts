@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { DB } from './schema';
-import { cachingSqlite } from './statement-cache';
+import { PatientSqliteDialect } from './sqlite-driver';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -47,8 +47,11 @@ export function openStore(config: DatabaseConfig): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingSqlite(sqlite) }) });
+    // No busy timeout: better-sqlite3 would wait for a lock synchronously, stopping the whole
+    // process, including the writer that holds the lock. Writers wait asynchronously instead
+    // (PatientSqliteDialect, openWriteSession).
+    sqlite.pragma('busy_timeout = 0');
+    const db = new Kysely<DB>({ dialect: new PatientSqliteDialect(sqlite) });
     return {
       db,
       engine: 'sqlite',

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type PostgresPool, SqliteDialect } from 'kysel
 import type pg from 'pg';
 import type { Engine, Store } from './database';
 import type { DB } from './schema';
+import { patiently } from './sqlite-driver';
 
 /**
  * One connection with one open transaction, for long writes such as imports: everything done
@@ -61,13 +62,15 @@ export async function openWriteSession(
     const own = main.memory ? main : new SqliteDatabase(main.name);
     if (own !== main) {
       own.pragma(opts.referencesChecked ? 'foreign_keys = OFF' : 'foreign_keys = ON');
-      own.pragma('busy_timeout = 10000');
+      // Waiting for the lock happens asynchronously below (see sqlite-driver.ts).
+      own.pragma('busy_timeout = 0');
       if (opts.bulk) own.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     }
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: own }) });
     // BEGIN IMMEDIATE takes the write lock now, not at the first write, so two imports queue
-    // instead of failing halfway.
-    own.exec('begin immediate');
+    // instead of failing halfway. The wait is asynchronous: a writer on the main connection that
+    // holds the lock across an await must be able to finish meanwhile.
+    await patiently(() => own.exec('begin immediate'));
     let done = false;
     const finish = async (sqlText: string) => {
       if (done) return;

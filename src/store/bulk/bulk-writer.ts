@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine, Store } from '../database';
 import type { DB } from '../schema';
+import { patiently } from '../sqlite-driver';
 import { BULK_TABLES, type BulkCounts, type BulkRows, zeroCounts } from './bulk-tables';
 import { PostgresBulk } from './postgres-bulk';
 import { SqliteBulk } from './sqlite-bulk';
@@ -41,7 +42,7 @@ function sqliteWriter(store: Store): BulkWriter {
   return {
     engine: 'sqlite',
     db: store.db,
-    begin: async () => bulk.begin(),
+    begin: () => patiently(() => bulk.begin()),
     commit: async () => bulk.commit(),
     rollback: async () => bulk.rollback(),
     async write(rows) {
