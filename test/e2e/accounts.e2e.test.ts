@@ -9,7 +9,7 @@ import { runTiering } from '../../src/app/tiering/run.service';
 import { markServiceTier } from '../../src/app/tiering/schemes.service';
 import { createFromTemplate } from '../../src/app/tiering/templates.service';
 import { customerInput } from '../factories/customers';
-import { chooseOption, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
@@ -58,8 +58,7 @@ describe('account managers and visits in Chromium', { timeout: 120_000 }, () => 
     const a = ids.get('E2E-A') as number;
     const c = ids.get('E2E-C') as number;
     const a2 = ids.get('E2E-A2') as number;
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/policies/accounts');
       await page.getByRole('tab', { name: '拜访计划' }).click();
       await page.getByTestId('generate-plans').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { clickUntil, settle, useBrowserSuite } from '../support/browser';
 import { seedBehaviour } from './analytics-behaviour-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -9,8 +9,7 @@ describe('behaviour analytics in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seedBehaviour);
 
   it('opens the customers of a nine-grid cell in the drawer', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(
         `/analytics/ninegrid?${PERIOD}&x=revenue&y=orders&xLow=10000&xHigh=50000&yLow=2&yHigh=4`,
       );
@@ -38,8 +37,7 @@ describe('behaviour analytics in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows the lifecycle stages and the churn-risk list with reasons', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/analytics/lifecycle?${PERIOD}`);
       await page.getByRole('heading', { name: '生命周期' }).waitFor();
       const stages = page.getByTestId('lifecycle-stage-table');

@@ -7,7 +7,7 @@ import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
 import type { Deps } from '../../src/app/deps';
 import { runTiering } from '../../src/app/tiering/run.service';
 import { latestVersion } from '../../src/store/tiering/schemes.repository';
-import { chooseOption, clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, clickUntil, settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -49,8 +49,7 @@ describe('tier trends in Chromium', { timeout: 180_000 }, () => {
     const to = picked.labels[cell.to]!;
     const tierA = distribution.points[0]!.tiers[0]!;
 
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/analytics/tiers');
       await page.getByRole('heading', { name: '等级变迁' }).waitFor();
       await page.getByTestId('tier-dist-draft').waitFor();

@@ -3,7 +3,7 @@ import { valueView } from '../../src/app/analytics/value.service';
 import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import type { Deps } from '../../src/app/deps';
-import { clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { clickUntil, settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const PERIOD = { from: '2025-12', to: '2026-11' };
@@ -22,8 +22,7 @@ describe('value analytics in Chromium', { timeout: 180_000 }, () => {
     const key = expected.pyramid.find((l) => l.key === 'key');
     expect(expected.totals.customers).toBeGreaterThan(50);
     expect(key?.customers).toBeGreaterThan(0);
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/analytics?from=${PERIOD.from}&to=${PERIOD.to}`);
       await page.getByRole('heading', { name: '价值分布' }).waitFor();
 

@@ -7,7 +7,7 @@ import { runNextJob } from '../../src/app/jobs/runner';
 import { addDays, businessDate } from '../../src/domain/business-date';
 import { previousQuarter } from '../../src/domain/policy/automation';
 import { customerInput } from '../factories/customers';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { settle, useBrowserSuite } from '../support/browser';
 
 /**
  * A customer with two invoices paid late in the previous quarter (always in the past, whatever
@@ -41,11 +41,9 @@ async function seed(deps: Deps) {
 
 describe('automation rules in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seed);
-  const inBrowser = suite.inBrowser;
 
   it('changes a parameter, runs the sweep and shows the late-payment firing with its evidence', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, 'admin', 'Admin-pass-123');
+    await suite.asUser('admin', 'Admin-pass-123', async (page) => {
       await page.goto('/policies/automation');
       const silent = page.getByTestId('rule-silent_customer');
       await silent.getByText('使用默认参数').waitFor();

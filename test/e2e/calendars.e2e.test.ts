@@ -3,7 +3,7 @@ import { createUser } from '../../src/app/auth/users.service';
 import { loadCalendar } from '../../src/app/calendars/calendar-cache';
 import { systemCtx } from '../../src/app/context';
 import type { Deps } from '../../src/app/deps';
-import { chooseOption, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const AGENT = { username: 'kefu', password: 'Kefu-pass-1234' };
@@ -19,11 +19,9 @@ async function seed(deps: Deps): Promise<void> {
 
 describe('business calendars in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seed);
-  const inBrowser = suite.inBrowser;
 
   it('shows the China calendar’s make-up day, adds a holiday, saves, and tries a deadline', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service/calendars?key=cn-mainland');
       const editor = page.getByTestId('calendar-editor');
       await editor.waitFor();
@@ -79,8 +77,7 @@ describe('business calendars in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('is read-only for a service agent', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, AGENT.username, AGENT.password);
+    await suite.asUser(AGENT.username, AGENT.password, async (page) => {
       await page.goto('/service/calendars?key=cn-mainland');
       await page.getByTestId('calendar-editor').waitFor();
       await page.getByText('只读：修改日历需要“服务管理”权限').waitFor();

@@ -3,7 +3,7 @@ import type { Deps } from '../../src/app/deps';
 import { runNextJob } from '../../src/app/jobs/runner';
 import { latestFinishedModel } from '../../src/store/analytics/clv-models.repository';
 import { loadClvCustomers, simulatedBuyers } from '../factories/clv-orders';
-import { clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { clickUntil, settle, useBrowserSuite } from '../support/browser';
 
 /** Simulated buyers from 2024 to the end of 2025, so a model can be fitted as of 2025-12-31. */
 async function seed(deps: Deps) {
@@ -20,11 +20,9 @@ async function seed(deps: Deps) {
 
 describe('customer lifetime value in Chromium', { timeout: 180_000 }, () => {
   const suite = useBrowserSuite(seed);
-  const inBrowser = suite.inBrowser;
 
   it('fits from the page, shows the model and the customer card', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, 'admin', 'Admin-pass-123');
+    await suite.asUser('admin', 'Admin-pass-123', async (page) => {
       // Before any fit the customer card points to the CLV page.
       await page.goto(`/customers/${suite.seeded().firstId}`);
       await page.getByTestId('customer-clv-none').getByText('还没有终身价值模型').waitFor();

@@ -1,23 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/app/bootstrap';
+import { describe, expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
 import { listContacts } from '../../src/app/customers/contacts.service';
 import { getCustomer } from '../../src/app/customers/customers.service';
-import type { Deps } from '../../src/app/deps';
 import { listFacts } from '../../src/app/facts/facts.service';
-import {
-  chooseOption,
-  clickUntil,
-  launchBrowser,
-  newPage,
-  requireBuiltWeb,
-  signInAs,
-  startWebServer,
-  withPageState,
-} from '../support/browser';
-import { freshDeps } from '../support/engines';
+import { chooseOption, clickUntil, useBrowserSuite } from '../support/browser';
 import { AGENT, seedDuplicatePair, seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -35,46 +22,15 @@ const idOf = (code: string) => {
 describe('customer 360, duplicates, custom fields and export in Chromium', {
   timeout: 90_000,
 }, () => {
-  let deps: Deps;
-  let dispose: () => Promise<void>;
-  let server: { baseUrl: string; close: () => Promise<void> };
-  let browser: Browser;
   let pair: { olderId: number; newerId: number };
-
-  beforeAll(async () => {
-    requireBuiltWeb();
-    ({ deps, dispose } = await freshDeps('sqlite'));
-    await ensureFirstAdmin(deps);
+  const suite = useBrowserSuite(async (deps) => {
     ids = await seedWebData(deps);
     pair = await seedDuplicatePair(deps);
-    server = await startWebServer(deps);
-    browser = await launchBrowser();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
-
-  /** Runs a scenario in a fresh browser profile and checks the page never threw. */
-  async function inBrowser(scenario: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page, errors } = await newPage(browser, server.baseUrl);
-    page.setDefaultTimeout(15_000);
-    try {
-      await scenario(page);
-    } catch (e) {
-      throw await withPageState(e, page, errors);
-    } finally {
-      await context.close();
-    }
-    expect(errors).toEqual([]);
-  }
 
   it('adds a contact: the admin sees it in full, a service agent masked', async () => {
     const id = idOf('KH-1004');
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/customers/${id}`);
       await page.getByRole('heading', { name: /杭州青禾食品有限公司/ }).waitFor();
       await page.getByText('暂无联系人').waitFor();
@@ -110,8 +66,7 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await page.getByRole('cell', { name: '330106' }).waitFor();
     });
 
-    await inBrowser(async (page) => {
-      await signInAs(page, AGENT.username, AGENT.password);
+    await suite.asUser(AGENT.username, AGENT.password, async (page) => {
       await page.goto(`/customers/${id}`);
       await page.getByRole('cell', { name: /陈静/ }).waitFor();
       await page.getByRole('cell', { name: '138****5678' }).waitFor();
@@ -123,14 +78,13 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       expect(await page.getByRole('button', { name: /记录订单/ }).count()).toBe(0);
     });
 
-    const [stored] = await listContacts(deps, systemCtx(), id);
+    const [stored] = await listContacts(suite.deps(), systemCtx(), id);
     expect(stored).toMatchObject({ name: '陈静', isPrimary: true, phone: '138 1234 5678' });
   });
 
   it('records an order and shows it on the timeline with the money formatted', async () => {
     const id = idOf('KH-1001');
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/customers/${id}`);
       await page.getByRole('heading', { name: /上海宏达机械有限公司/ }).waitFor();
       await page.getByText('还没有任何记录').waitFor();
@@ -158,15 +112,14 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
         page.getByText('所选类型暂无记录'),
       );
     });
-    const orders = await listFacts(deps, systemCtx(), 'orders', id);
+    const orders = await listFacts(suite.deps(), systemCtx(), 'orders', id);
     expect(orders.items).toMatchObject([
       { orderNo: 'SO-2026-0316', orderedOn: '2026-03-16', amountMinor: 123450, currency: 'CNY' },
     ]);
   });
 
   it('merges two duplicates from the duplicates page', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.getByRole('button', { name: /重复客户/ }).click();
       await page.waitForURL(/\/customers\/duplicates$/);
       const row = page.getByRole('row', { name: /苏州恒通精密模具有限责任公司/ });
@@ -196,20 +149,19 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await page.getByRole('link', { name: /苏州恒通精密模具有限公司/ }).click();
       await page.waitForURL(new RegExp(`/customers/${pair.olderId}$`));
     });
-    expect(await getCustomer(deps, systemCtx(), pair.newerId)).toMatchObject({
+    expect(await getCustomer(suite.deps(), systemCtx(), pair.newerId)).toMatchObject({
       status: 'merged',
       mergedIntoId: pair.olderId,
     });
-    const survivor = await getCustomer(deps, systemCtx(), pair.olderId);
+    const survivor = await getCustomer(suite.deps(), systemCtx(), pair.olderId);
     expect(survivor).toMatchObject({ source: '展会', industry: '模具制造' });
     expect([...survivor.tags].sort()).toEqual(['华东展会', '重点客户'].sort());
-    expect(await listContacts(deps, systemCtx(), pair.olderId)).toHaveLength(2);
+    expect(await listContacts(suite.deps(), systemCtx(), pair.olderId)).toHaveLength(2);
   });
 
   it('defines a custom field in settings and fills it on a customer', async () => {
     const id = idOf('KH-1005');
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.getByRole('menuitem', { name: /设置/ }).click();
       await page.getByRole('tab', { name: '自定义字段' }).click();
       await page.getByText('还没有自定义字段').waitFor();
@@ -266,15 +218,14 @@ describe('customer 360, duplicates, custom fields and export in Chromium', {
       await page.getByText('Sales channel').waitFor();
       await page.getByRole('cell', { name: 'Dealer' }).waitFor();
     });
-    expect(await getCustomer(deps, systemCtx(), id)).toMatchObject({
+    expect(await getCustomer(suite.deps(), systemCtx(), id)).toMatchObject({
       customFields: { channel: 'dealer' },
       creditCode: '91350100M000100Y43',
     });
   });
 
   it('filters the customer list and exports what the filters select as CSV', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.getByRole('cell', { name: 'KH-1001' }).waitFor();
 
       // A tag filter, fed by the tags in use.

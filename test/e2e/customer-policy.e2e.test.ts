@@ -11,7 +11,7 @@ import { runTiering } from '../../src/app/tiering/run.service';
 import { markServiceTier } from '../../src/app/tiering/schemes.service';
 import { createFromTemplate } from '../../src/app/tiering/templates.service';
 import { customerInput } from '../factories/customers';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const AGENT = { username: 'zhaomin', password: 'Zhaomin-pass-1' };
@@ -48,8 +48,7 @@ describe('a customer’s policy and service in Chromium', { timeout: 180_000 }, 
 
   it('shows a reader the adjusted term and its reason, without revoke or adjust', async () => {
     const { customerId } = suite.seeded();
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, AGENT.username, AGENT.password);
+    await suite.asUser(AGENT.username, AGENT.password, async (page) => {
       await page.goto(`/customers/${customerId}`);
       const term = page.getByTestId('policy-card').getByTestId('policy-term');
       await term.getByTestId('term-in-force').getByText('现行：不赊账').waitFor();
@@ -60,8 +59,7 @@ describe('a customer’s policy and service in Chromium', { timeout: 180_000 }, 
 
   it('shows the policy in words, revokes and adds a term adjustment, links to the order check', async () => {
     const { customerId } = suite.seeded();
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/customers/${customerId}`);
       const card = page.getByTestId('policy-card');
       await card.getByText('服务分级 B').waitFor();
@@ -118,8 +116,7 @@ describe('a customer’s policy and service in Chromium', { timeout: 180_000 }, 
   });
 
   it('renames a rung of the payment-terms ladder, adds and removes one, and saves', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/policies');
       const ladder = page.getByTestId('payment-ladder');
       await ladder.getByTestId('ladder-rung-2').waitFor();

@@ -5,7 +5,7 @@ import type { Deps } from '../../src/app/deps';
 import { createFact } from '../../src/app/facts/facts.service';
 import { requestBlacklist } from '../../src/app/feedback/blacklist.service';
 import { roleCtx } from '../factories/users';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { settle, useBrowserSuite } from '../support/browser';
 import { seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -39,8 +39,7 @@ describe('feedback and satisfaction in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seed);
 
   it('creates and sends a campaign, sees the average of an answer, approves a blacklist request', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service/feedback');
       await page.getByRole('button', { name: /新建调查/ }).click();
       const dialog = page.getByRole('dialog');

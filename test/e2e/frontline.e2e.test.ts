@@ -3,7 +3,7 @@ import { loadDemo } from '../../src/app/demo/demo.service';
 import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
 import type { Deps } from '../../src/app/deps';
 import { forgetCatalogs } from '../../src/app/policy/policy-in-force';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -31,8 +31,7 @@ describe('front-line card in Chromium', { timeout: 120_000 }, () => {
 
   it('looks a customer up by code, uses an entitlement until refused, and opens the embed page', async () => {
     const { code, id } = suite.seeded();
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service');
       const search = page.getByPlaceholder('客户编码或联系电话');
       await search.fill(code);

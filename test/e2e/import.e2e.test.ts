@@ -1,22 +1,10 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/app/bootstrap';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
 import { getCustomerByCode } from '../../src/app/customers/customers.service';
-import type { Deps } from '../../src/app/deps';
-import {
-  chooseOption,
-  launchBrowser,
-  newPage,
-  openDropdown,
-  requireBuiltWeb,
-  signInAs,
-  startWebServer,
-  withPageState,
-} from '../support/browser';
-import { freshDeps } from '../support/engines';
+import { chooseOption, openDropdown, useBrowserSuite } from '../support/browser';
 import { CUSTOMER_IMPORT_CSV, GBK_IMPORT_ROWS, seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -32,43 +20,10 @@ async function count(page: Page, key: string): Promise<string> {
 
 /** The option list of the select that is open now (closed ones linger hidden in the page). */
 describe('import wizard in Chromium', { timeout: 90_000 }, () => {
-  let deps: Deps;
-  let dispose: () => Promise<void>;
-  let server: { baseUrl: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    requireBuiltWeb();
-    ({ deps, dispose } = await freshDeps('sqlite'));
-    await ensureFirstAdmin(deps);
-    await seedWebData(deps);
-    server = await startWebServer(deps);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
-
-  /** Runs a scenario in a fresh browser profile and checks the page never threw. */
-  async function inBrowser(scenario: (page: Page) => Promise<void>): Promise<void> {
-    const { context, page, errors } = await newPage(browser, server.baseUrl);
-    page.setDefaultTimeout(15_000);
-    try {
-      await scenario(page);
-    } catch (e) {
-      throw await withPageState(e, page, errors);
-    } finally {
-      await context.close();
-    }
-    expect(errors).toEqual([]);
-  }
+  const suite = useBrowserSuite(seedWebData);
 
   it('uploads a CSV with Chinese headers, dry-runs, commits the valid rows and lists the new customers', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.getByRole('button', { name: button('导入') }).click();
       await page.waitForURL(/\/customers\/import$/);
       await page.getByText('还没有导入记录').waitFor();
@@ -132,7 +87,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('link', { name: /下载错误报告/ }).waitFor();
 
       // Nothing was written by the dry run.
-      await expect(getCustomerByCode(deps, systemCtx(), 'KH-2001')).rejects.toThrow();
+      await expect(getCustomerByCode(suite.deps(), systemCtx(), 'KH-2001')).rejects.toThrow();
 
       // Step 4: all-or-nothing would write nothing, so only the valid rows can be committed.
       await page.getByRole('button', { name: /下一步：提交/ }).click();
@@ -164,7 +119,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('cell', { name: '厦门鹭岛海产贸易有限公司' }).waitFor();
       expect(await page.getByRole('cell', { name: 'KH-2003' }).count()).toBe(0);
     });
-    expect(await getCustomerByCode(deps, systemCtx(), 'KH-2001')).toMatchObject({
+    expect(await getCustomerByCode(suite.deps(), systemCtx(), 'KH-2001')).toMatchObject({
       name: '南京紫金山软件有限公司',
       province: '江苏省',
       city: '南京市',
@@ -176,8 +131,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
     const gbk = iconv.encode(text, 'gbk');
     // Not valid UTF-8: read that way, the names would be garbled.
     expect(gbk.toString('utf8')).not.toContain('哈尔滨');
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/customers/import');
       await page.locator('input[type=file]').setInputFiles({
         name: '客户清单.csv',
@@ -224,7 +178,7 @@ describe('import wizard in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('cell', { name: '哈尔滨冰城乳业有限公司' }).waitFor();
       await page.getByRole('cell', { name: '昆明滇池花卉园艺有限公司' }).waitFor();
     });
-    expect(await getCustomerByCode(deps, systemCtx(), 'KH-4002')).toMatchObject({
+    expect(await getCustomerByCode(suite.deps(), systemCtx(), 'KH-4002')).toMatchObject({
       name: '昆明滇池花卉园艺有限公司',
       industry: '农业',
       province: '云南省',

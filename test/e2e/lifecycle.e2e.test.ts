@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { settle, useBrowserSuite } from '../support/browser';
 import { seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -9,12 +9,10 @@ const button = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 
 describe('relationship lifecycle in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seedWebData);
-  const inBrowser = suite.inBrowser;
 
   it('plans marketing, then requests and approves a termination that stops marketing', async () => {
     const id = suite.seeded().get('KH-1006')!;
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/customers/${id}`);
       const card = page.getByTestId('lifecycle-card');
       await card.getByText('合作中').waitFor();

@@ -10,7 +10,7 @@ import { markServiceTier } from '../../src/app/tiering/schemes.service';
 import { createFromTemplate } from '../../src/app/tiering/templates.service';
 import { addDays } from '../../src/domain/business-date';
 import { customerInput } from '../factories/customers';
-import { chooseOption, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -35,8 +35,7 @@ describe('tier policies and order check in Chromium', { timeout: 180_000 }, () =
 
   it('edits a price floor, refuses an order with the reason, queues an allowed one', async () => {
     const delivery = addDays(new Date().toISOString().slice(0, 10), 60);
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/policies');
       const cardB = page.getByTestId('tier-card-B');
       await cardB.waitFor();

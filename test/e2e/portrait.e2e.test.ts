@@ -5,7 +5,7 @@ import { systemCtx } from '../../src/app/context';
 import { loadDemo } from '../../src/app/demo/demo.service';
 import { seedDemoTiering } from '../../src/app/demo/demo-tiering';
 import type { Deps } from '../../src/app/deps';
-import { clickUntil, signInAs, useBrowserSuite } from '../support/browser';
+import { clickUntil, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const AS_OF = '2026-11-30';
@@ -40,8 +40,7 @@ describe('customer portrait in Chromium', { timeout: 180_000 }, () => {
     const p = suite.seeded();
     const a = p.analytics!;
     const tier = p.tiers.find((t) => t.published)!;
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/customers/${p.profile.id}`);
       await page.getByRole('heading', { name: p.profile.name }).waitFor();
       await clickUntil(page.getByTestId('open-portrait'), page.getByTestId('portrait-header'));

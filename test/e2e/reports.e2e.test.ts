@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedReportData } from '../api/reports-data';
-import { chooseOption, clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, clickUntil, settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -8,8 +8,7 @@ describe('analytics reports in Chromium', { timeout: 180_000 }, () => {
   const suite = useBrowserSuite((deps) => seedReportData(deps));
 
   it('generates a report from the page, shows its figures and opens the print view', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/analytics/reports');
       await page.getByRole('heading', { name: '定期报告' }).waitFor();
       // The Monday schedule is not made here (that is the server's start-up): the list is empty.
@@ -71,8 +70,7 @@ describe('analytics reports in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('schedules a monthly report with recipients, pauses it and deletes it', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/analytics/reports');
       const card = page.getByTestId('report-schedules');
       await card.getByText('还没有定时报告').waitFor();

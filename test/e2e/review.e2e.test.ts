@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, clickUntil, settle, useBrowserSuite } from '../support/browser';
 import { REVIEWERS, seedReview } from './review-data';
 import { seedTieringOrders } from './tiering-data';
 import { seedWebData } from './web-data';
@@ -19,15 +19,12 @@ describe('the annual review cycle in Chromium', { timeout: 120_000 }, () => {
     return ids;
   });
 
-  /** Signs one reviewer in on a fresh browser profile and checks the page never threw. */
+  /** Runs a scenario signed in as one reviewer and checks the page never threw. */
   async function as(
     who: keyof typeof REVIEWERS,
     scenario: (page: Page) => Promise<void>,
   ): Promise<void> {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, REVIEWERS[who].username, REVIEWERS[who].password);
-      await scenario(page);
-    });
+    await suite.asUser(REVIEWERS[who].username, REVIEWERS[who].password, scenario);
   }
 
   /** Completes the cycle's current step from its page, with a comment. */

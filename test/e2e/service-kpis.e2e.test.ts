@@ -3,7 +3,7 @@ import { systemCtx } from '../../src/app/context';
 import { createCustomer } from '../../src/app/customers/customers.service';
 import type { Deps } from '../../src/app/deps';
 import { customerInput } from '../factories/customers';
-import { chooseOption, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -48,8 +48,7 @@ describe('service KPIs in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seed);
 
   it('shows KPIs by tier, regroups by category and offers the XLSX of the same query', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service/kpis');
       await page.getByRole('heading', { name: '服务指标' }).waitFor();
       await page.getByTestId('service-kpi-from').fill('2026-11-01');

@@ -5,7 +5,7 @@ import { systemCtx } from '../../src/app/context';
 import type { Deps } from '../../src/app/deps';
 import { markServiceTier } from '../../src/app/tiering/schemes.service';
 import { createFromTemplate } from '../../src/app/tiering/templates.service';
-import { settle, signInAs, useBrowserSuite } from '../support/browser';
+import { settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 const AGENT = { username: 'kefu', password: 'Kefu-pass-12345' };
@@ -27,8 +27,7 @@ describe('SLA policies in Chromium', { timeout: 120_000 }, () => {
   const suite = useBrowserSuite(seed);
 
   it('edits a target, saves a version and explains which policy applies', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service/sla');
       await page.getByTestId('sla-version').getByText('种子模板（尚未保存）').waitFor();
       const cell = page.getByTestId('sla-tier-a-firstReply');
@@ -98,8 +97,7 @@ describe('SLA policies in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows the policies read-only to a service agent', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, AGENT.username, AGENT.password);
+    await suite.asUser(AGENT.username, AGENT.password, async (page) => {
       await page.goto('/service/sla');
       await page.getByText('你只能查看 SLA 策略', { exact: false }).waitFor();
       await page.getByTestId('sla-tier-a-firstReply').waitFor();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
 import type { Deps } from '../../src/app/deps';
 import { createTicket } from '../../src/app/service/tickets.service';
-import { signInAs, useBrowserSuite } from '../support/browser';
+import { useBrowserSuite } from '../support/browser';
 import { seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -25,8 +25,7 @@ describe('ticket SLA clocks in Chromium', { timeout: 180_000 }, () => {
 
   it('shows a live countdown in the queue and pauses and resumes the clock on the ticket', async () => {
     const id = suite.seeded();
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service/tickets?tab=queue');
       const countdown = page.getByTestId(`queue-countdown-${id}`);
       await countdown.waitFor();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { systemCtx } from '../../src/app/context';
 import { addContact } from '../../src/app/customers/contacts.service';
 import type { Deps } from '../../src/app/deps';
-import { chooseOption, openDropdown, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { chooseOption, openDropdown, settle, useBrowserSuite } from '../support/browser';
 import { seedWebData } from './web-data';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -26,8 +26,7 @@ describe('service tickets in Chromium', { timeout: 180_000 }, () => {
   const inBrowser = suite.inBrowser;
 
   it('files a ticket, notes and replies, and moves it through to resolved', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/service/tickets');
       await page.getByTestId('ticket-new').click();
       const dialog = page.getByRole('dialog');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, useBrowserSuite } from '../support/browser';
+import { useBrowserSuite } from '../support/browser';
 import { lockRunVersion, seedTieringOrders } from './tiering-data';
 import { AGENT, seedWebData } from './web-data';
 
@@ -14,11 +14,9 @@ describe('tiering pages in Chromium', { timeout: 120_000 }, () => {
     await seedTieringOrders(deps, ids);
     return ids;
   });
-  const inBrowser = suite.inBrowser;
 
   it('creates and runs a template, explains a customer, tries a what-if and edits the scheme', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.getByRole('menuitem', { name: /分级/ }).click();
       await page.waitForURL(/\/tiering$/);
 
@@ -108,8 +106,7 @@ describe('tiering pages in Chromium', { timeout: 120_000 }, () => {
   });
 
   it("shows the customer's tiers on the customer page, linked to the run", async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto(`/customers/${suite.seeded().get('KH-1003')}`);
       const card = page.getByTestId('customer-tiers');
       await card.getByText(/ABCD 客户分级/).waitFor();
@@ -119,8 +116,7 @@ describe('tiering pages in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('lets a reader see schemes and runs but not create, run or try what-if', async () => {
-    await inBrowser(async (page) => {
-      await signInAs(page, AGENT.username, AGENT.password);
+    await suite.asUser(AGENT.username, AGENT.password, async (page) => {
       await page.getByRole('menuitem', { name: /分级/ }).click();
       await page.getByRole('link', { name: /ABCD 客户分级/ }).waitFor();
       expect(await page.getByRole('button', { name: /创建并运行/ }).count()).toBe(0);

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNextJob } from '../../src/app/jobs/runner';
-import { clickUntil, settle, signInAs, useBrowserSuite } from '../support/browser';
+import { clickUntil, settle, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
 
@@ -29,8 +29,7 @@ describe('webhooks in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('creates an endpoint, shows its secret once, sends a test and logs the delivery', async () => {
-    await suite.inBrowser(async (page) => {
-      await signInAs(page, ADMIN.username, ADMIN.password);
+    await suite.asUser(ADMIN.username, ADMIN.password, async (page) => {
       await page.goto('/policies/webhooks');
       await page
         .getByTestId('channels-panel')

@@ -61,9 +61,25 @@ export async function startWebServer(deps: Deps): Promise<{
 }
 
 /**
- * A fresh browser profile (no cookies, no stored language) sized like a laptop screen.
- * Page errors and console errors (antd warnings included) are collected so a test can assert
+ * Collects the page's errors and console errors (antd warnings included), so a test can assert
  * the UI ran cleanly.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Chromium logs every 4xx answer; the UI expects some (401 before sign-in, 409 on a stale
+    // edit), so only the app's own errors count.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      errors.push(m.text());
+    }
+  });
+  return errors;
+}
+
+/**
+ * A fresh browser profile (no cookies, no stored language) sized like a laptop screen, with its
+ * page's errors collected (see watchErrors).
  */
 export async function newPage(
   browser: Browser,
@@ -76,16 +92,7 @@ export async function newPage(
     timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // Chromium logs every 4xx answer; the UI expects some (401 before sign-in, 409 on a stale
-    // edit), so only the app's own errors count.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
-      errors.push(m.text());
-    }
-  });
-  return { context, page, errors };
+  return { context, page, errors: watchErrors(page) };
 }
 
 /** Signs in through the sign-in page with the Chinese labels (the default language). */
@@ -171,7 +178,10 @@ export async function chooseOption(
  * The setup every browser test file shares, registered in the calling `describe`: a fresh SQLite
  * database with the first admin, `seed` run on it, the server with the built UI, and Chromium.
  * `inBrowser` runs a scenario on a fresh browser profile, adds the page's state to a failure,
- * and fails when the page logged an error.
+ * and fails when the page logged an error. `asUser` runs a scenario signed in as a user: the
+ * first one for that user signs in through the sign-in page, later ones open a new page in the
+ * same profile (its session cookie and the cached UI kept, its stored language cleared), which
+ * spares a sign-in and a cold load of the UI per scenario.
  */
 export function useBrowserSuite<T>(seed: (deps: Deps) => Promise<T>) {
   const s = {} as {
@@ -181,35 +191,99 @@ export function useBrowserSuite<T>(seed: (deps: Deps) => Promise<T>) {
     browser: Browser;
     seeded: T;
   };
+  const profiles = new Map<string, BrowserContext>();
   beforeAll(async () => {
     requireBuiltWeb();
-    ({ deps: s.deps, dispose: s.dispose } = await freshDeps('sqlite'));
-    await ensureFirstAdmin(s.deps);
-    s.seeded = await seed(s.deps);
-    s.server = await startWebServer(s.deps);
-    s.browser = await launchBrowser();
+    // Chromium starts while the database is seeded.
+    const browser = launchBrowser();
+    try {
+      ({ deps: s.deps, dispose: s.dispose } = await freshDeps('sqlite'));
+      await ensureFirstAdmin(s.deps);
+      s.seeded = await seed(s.deps);
+      s.server = await startWebServer(s.deps);
+    } finally {
+      s.browser = await browser;
+    }
   });
   afterAll(async () => {
+    for (const context of profiles.values()) await context.close();
     await s.browser?.close();
     await s.server?.close();
     await s.dispose?.();
   });
+
+  /** Runs `scenario` on `page`, adds the page's state to a failure, then checks its errors. */
+  async function run(
+    page: Page,
+    errors: string[],
+    scenario: (page: Page) => Promise<void>,
+    after: () => Promise<void>,
+  ): Promise<void> {
+    page.setDefaultTimeout(15_000);
+    try {
+      await scenario(page);
+    } catch (e) {
+      throw await withPageState(e, page, errors);
+    } finally {
+      await after();
+    }
+    expect(errors).toEqual([]);
+  }
+
   return {
     deps: () => s.deps,
     seeded: () => s.seeded,
     async inBrowser(scenario: (page: Page) => Promise<void>): Promise<void> {
       const { context, page, errors } = await newPage(s.browser, s.server.baseUrl);
-      page.setDefaultTimeout(15_000);
-      try {
-        await scenario(page);
-      } catch (e) {
-        throw await withPageState(e, page, errors);
-      } finally {
-        await context.close();
+      await run(page, errors, scenario, () => context.close());
+    },
+    /**
+     * Runs `scenario` signed in as `username`, starting on the customer list as after a
+     * sign-in. Only for scenarios that leave the session signed in.
+     */
+    async asUser(
+      username: string,
+      password: string,
+      scenario: (page: Page) => Promise<void>,
+    ): Promise<void> {
+      const known = profiles.get(username);
+      if (!known) {
+        const { context, page, errors } = await newPage(s.browser, s.server.baseUrl);
+        profiles.set(username, context);
+        await run(
+          page,
+          errors,
+          async (p) => {
+            await signInAs(p, username, password);
+            await scenario(p);
+          },
+          () => forgetLanguage(page),
+        );
+        return;
       }
-      expect(errors).toEqual([]);
+      const page = await known.newPage();
+      const errors = watchErrors(page);
+      await run(
+        page,
+        errors,
+        async (p) => {
+          await p.goto('/customers');
+          await scenario(p);
+        },
+        () => forgetLanguage(page),
+      );
     },
   };
+}
+
+/**
+ * Clears what the UI stored in the profile (the language) and closes the page, so the next
+ * scenario in the profile starts as after a sign-in; the session cookie stays.
+ */
+async function forgetLanguage(page: Page): Promise<void> {
+  // A string, as the test project has no DOM types.
+  await page.evaluate('window.localStorage.clear()').catch(() => undefined);
+  await page.close();
 }
 
 /**

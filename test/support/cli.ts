@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { openDeps } from '../../src/app/bootstrap';
 import type { Deps } from '../../src/app/deps';
 import { testConfig } from './config';
+import { freshSqliteFile } from './engines';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../bin/tierdesk.js');
@@ -37,6 +38,8 @@ export interface CliSandbox {
 export function cliSandbox(prefix = 'tierdesk-cli-'): CliSandbox {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const file = join(dir, 'cli.db');
+  // Starts from the migrated template: the first command then finds nothing to migrate.
+  freshSqliteFile(file);
   const env = {
     ...process.env,
     DATABASE_URL: `file:${file}`,

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openDeps } from '../../src/app/bootstrap';
 import type { Deps } from '../../src/app/deps';
 import type { Config } from '../../src/config';
 import type { Engine } from '../../src/store/database';
 import { testConfig } from './config';
+import { databaseUrl, TEMPLATE_SCHEMA, withDatabase } from './pg-admin';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
@@ -29,7 +29,48 @@ async function openMigrated(config: Config, schema: string): Promise<Deps> {
   }
 }
 
-/** A fresh, migrated database on one engine: a temp SQLite file or a new PostgreSQL schema. */
+/**
+ * A fresh SQLite file: a copy of the run's migrated template (see global-setup.ts), or, when
+ * there is none (a config without the global setup), a file migrated here.
+ */
+export function freshSqliteFile(file: string): void {
+  const template = inject('sqliteTemplate');
+  if (template) copyFileSync(template, file);
+}
+
+/**
+ * A fresh PostgreSQL database for one test file: created from the run's migrated template, so
+ * only the seeding of roles runs here, or an empty schema of the shared database when there is
+ * no template. Returns the database config and how to drop it.
+ */
+async function freshPgDatabase(): Promise<{
+  database: { engine: 'postgres'; url: string; schema: string };
+  drop: () => Promise<void>;
+}> {
+  const url = inject('pgUrl');
+  const template = inject('pgTemplate');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  if (template) {
+    await withDatabase(url, (c) => c.query(`create database ${name} template ${template}`));
+    return {
+      database: { engine: 'postgres', url: databaseUrl(url, name), schema: TEMPLATE_SCHEMA },
+      drop: () =>
+        withDatabase(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(
+          () => undefined,
+        ),
+    };
+  }
+  await withDatabase(url, (c) => c.query(`create schema ${name}`));
+  return {
+    database: { engine: 'postgres', url, schema: name },
+    drop: () =>
+      withDatabase(url, (c) => c.query(`drop schema if exists ${name} cascade`)).then(
+        () => undefined,
+      ),
+  };
+}
+
+/** A fresh, migrated database on one engine: a temp SQLite file or a new PostgreSQL database. */
 export async function freshDeps(
   engine: Engine,
   over: Partial<Config> = {},
@@ -39,9 +80,9 @@ export async function freshDeps(
 }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tierdesk-'));
-    const deps = await openDeps(
-      testConfig({ engine: 'sqlite', file: join(dir, 'test.db') }, { dataDir: dir, ...over }),
-    );
+    const file = join(dir, 'test.db');
+    freshSqliteFile(file);
+    const deps = await openDeps(testConfig({ engine: 'sqlite', file }, { dataDir: dir, ...over }));
     return {
       deps,
       dispose: async () => {
@@ -50,21 +91,19 @@ export async function freshDeps(
       },
     };
   }
-  const url = inject('pgUrl');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const deps = await openMigrated(testConfig({ engine: 'postgres', url, schema }, over), schema);
+  const { database, drop } = await freshPgDatabase();
+  let deps: Deps;
+  try {
+    deps = await openMigrated(testConfig(database, over), database.schema);
+  } catch (e) {
+    await drop();
+    throw e;
+  }
   return {
     deps,
     dispose: async () => {
       await deps.store.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await drop();
     },
   };
 }
