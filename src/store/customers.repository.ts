@@ -1,5 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { CustomerFilter } from '../domain/auth/customer-scope';
 import type { Customer, ListCustomersQuery } from '../domain/customers/customer.schema';
+import { customerIdInScope, scopeCondition } from './customer-scope';
 import type { Engine } from './database';
 import { likeContains } from './errors';
 import type { CustomersTable, DB } from './schema';
@@ -70,9 +72,16 @@ async function withTags(db: Kysely<DB>, rows: Row[]): Promise<Customer[]> {
 
 type CustomerFilters = Omit<ListCustomersQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
-/** Applies the list filters (search, type, owner, industry, region, size, tag, merged). */
-function filtered(db: Kysely<DB>, engine: Engine, q: CustomerFilters) {
+const EVERYONE: CustomerFilter = { kind: 'all' };
+
+/**
+ * Applies the actor's row scope and the list filters (search, type, owner, industry, region,
+ * size, tag, merged).
+ */
+function filtered(db: Kysely<DB>, engine: Engine, q: CustomerFilters, scope: CustomerFilter) {
   let query = db.selectFrom('customers as c');
+  const inScope = scopeCondition(scope, 'c');
+  if (inScope) query = query.where(inScope);
   if (!q.includeMerged) query = query.where('c.status', '=', 'active');
   if (q.q) {
     const pattern = likeContains(q.q);
@@ -108,13 +117,14 @@ function filtered(db: Kysely<DB>, engine: Engine, q: CustomerFilters) {
   return query;
 }
 
-/** One page of customers plus the total count, filtered and sorted in SQL. */
+/** One page of customers in `scope` plus the total count, filtered and sorted in SQL. */
 export async function listCustomers(
   db: Kysely<DB>,
   engine: Engine,
   q: ListCustomersQuery,
+  scope: CustomerFilter = EVERYONE,
 ): Promise<{ items: Customer[]; total: number }> {
-  const query = filtered(db, engine, q);
+  const query = filtered(db, engine, q, scope);
   const countRow = await query
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -208,10 +218,12 @@ export async function setTags(db: Kysely<DB>, id: number, tags: string[], now: s
   }
 }
 
-/** All tags in use with their counts, most used first. */
-export async function tagCounts(db: Kysely<DB>) {
+/** Tags in use on the customers in `scope` with their counts, most used first. */
+export async function tagCounts(db: Kysely<DB>, scope: CustomerFilter = EVERYONE) {
+  const inScope = customerIdInScope(scope, 'customer_tags.customer_id');
   const rows = await db
     .selectFrom('customer_tags')
+    .$if(inScope !== undefined, (q) => q.where(inScope!))
     .select(['tag', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('tag')
     .orderBy('n', 'desc')
@@ -221,7 +233,7 @@ export async function tagCounts(db: Kysely<DB>) {
 }
 
 /**
- * Every customer matching the filters, in id order, fetched in batches by keyset (no OFFSET), so
+ * Every customer in `scope` matching the filters, in id order, fetched in batches by keyset (no OFFSET), so
  * exporting a million customers reads each row once and holds one batch in memory.
  */
 export async function* iterateCustomers(
@@ -229,10 +241,11 @@ export async function* iterateCustomers(
   engine: Engine,
   q: CustomerFilters,
   batch = 1000,
+  scope: CustomerFilter = EVERYONE,
 ): AsyncGenerator<Customer> {
   let after = 0;
   for (;;) {
-    const rows = await filtered(db, engine, q)
+    const rows = await filtered(db, engine, q, scope)
       .leftJoin('users as u', 'u.id', 'c.owner_id')
       .selectAll('c')
       .select('u.display_name as owner_name')

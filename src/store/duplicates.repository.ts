@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../domain/auth/customer-scope';
 import type { DuplicateSubject } from '../domain/customers/duplicates';
+import { scopeCondition } from './customer-scope';
 import type { DB } from './schema';
 
 /** Rows read per query: keyset pages keep only one page of driver rows in memory at a time. */
@@ -8,20 +10,25 @@ const PAGE = 50_000;
 const NONE: readonly string[] = Object.freeze([]);
 
 /**
- * Loads what duplicate detection compares for every active customer: normalised name, credit
+ * Loads what duplicate detection compares for every active customer in `scope`: normalised name, credit
  * code, and the keyed hashes of contact phones and e-mails (never the personal data itself).
  * Customers come in id order, page by page; customers without a phone or e-mail share one
  * empty list, so a million subjects cost a few hundred bytes each.
  */
-export async function loadDuplicateSubjects(db: Kysely<DB>): Promise<DuplicateSubject[]> {
+export async function loadDuplicateSubjects(
+  db: Kysely<DB>,
+  scope: CustomerFilter = { kind: 'all' },
+): Promise<DuplicateSubject[]> {
   const subjects: DuplicateSubject[] = [];
+  const inScope = scopeCondition(scope, 'c');
   for (let after = 0; ; ) {
     const rows = await db
-      .selectFrom('customers')
-      .select(['id', 'name_key', 'credit_code'])
-      .where('status', '=', 'active')
-      .where('id', '>', after)
-      .orderBy('id')
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.name_key', 'c.credit_code'])
+      .where('c.status', '=', 'active')
+      .$if(inScope !== undefined, (q) => q.where(inScope!))
+      .where('c.id', '>', after)
+      .orderBy('c.id')
       .limit(PAGE)
       .execute();
     for (const r of rows) {

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../domain/auth/customer-scope';
 import type { FactKind, ParsedFact } from '../domain/facts/fact-kinds';
+import { scopeCondition } from './customer-scope';
 import type { DB } from './schema';
 
 type AnyRow = Record<string, unknown> & { id: number };
@@ -352,14 +354,19 @@ export async function timeline(
   return entries.slice(0, limit);
 }
 
-/** Every fact of a kind (optionally of one customer) with its customer's code, in id order. */
+/**
+ * Every fact of a kind (optionally of one customer) with its customer's code, in id order,
+ * limited to the customers in `scope`.
+ */
 export async function* iterateFacts(
   db: Kysely<DB>,
   kind: FactKind,
   customerId: number | undefined,
   batch = 2000,
+  scope: CustomerFilter = { kind: 'all' },
 ): AsyncGenerator<Record<string, unknown> & { customerCode: string }> {
   const t = FACT_TABLES[kind];
+  const inScope = scopeCondition(scope, 'c');
   let after = 0;
   for (;;) {
     let q = (db as Loose)
@@ -371,6 +378,7 @@ export async function* iterateFacts(
       .orderBy('f.id')
       .limit(batch);
     if (customerId !== undefined) q = q.where(`f.${t.customerColumn}`, '=', customerId);
+    if (inScope) q = q.where(inScope);
     const rows = (await q.execute()) as (AnyRow & { customer_code: string })[];
     if (rows.length === 0) return;
     for (const r of rows) yield { customerCode: r.customer_code, ...t.fromRow(r) };

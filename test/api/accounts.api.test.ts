@@ -193,7 +193,8 @@ describeEachEngine('account managers and visits through the API', ({ deps }) => 
       url: `/api/customers/${c1}/visits`,
       payload: { visitedOn: '2026-11-20' },
     });
-    expect(notMine.statusCode).toBe(403);
+    // Another owner's customer is outside the account manager's row scope: it reads as absent.
+    expect(notMine.statusCode).toBe(404);
     const list = (await am.request({ method: 'GET', url: `/api/customers/${a1}/visits` })).json();
     expect(list).toMatchObject({ total: 1, items: [{ purpose: '季度回顾' }] });
   });

@@ -5,6 +5,7 @@ import { loadDemo } from '../../src/app/demo/demo.service';
 import { runNextJob } from '../../src/app/jobs/runner';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, signInRoles, testServer } from '../support/http';
+import { roleLike } from '../support/row-scopes';
 
 const PASSWORD = 'Automation-pass-123';
 
@@ -19,12 +20,9 @@ describeEachEngine('automation rules through the API', ({ deps }) => {
     await loadDemo(deps(), { customers: 40, seed: 12, asOf: '2026-11-30' });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    ({ am, gm } = await signInRoles(
-      deps(),
-      app,
-      { am: 'account_manager', gm: 'general_manager' },
-      PASSWORD,
-    ));
+    // The account manager here reads the firings of the whole book: row scope all.
+    const amAll = await roleLike(deps(), 'account_manager', 'all');
+    ({ am, gm } = await signInRoles(deps(), app, { am: amAll, gm: 'general_manager' }, PASSWORD));
   }, 120_000);
 
   it('lists the rules with their defaults to readers of customers', async () => {

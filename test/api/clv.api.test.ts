@@ -6,6 +6,7 @@ import { runNextJob } from '../../src/app/jobs/runner';
 import { loadClvCustomers, simulatedBuyers } from '../factories/clv-orders';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signInRoles, testServer } from '../support/http';
+import { roleLike } from '../support/row-scopes';
 
 describeEachEngine('lifetime value through the API', ({ deps }) => {
   let app: FastifyInstance;
@@ -24,9 +25,11 @@ describeEachEngine('lifetime value through the API', ({ deps }) => {
     buyers.push({ code: 'APNONE', orders: [], region: '华北', industry: '零售' });
     ids = await loadClvCustomers(deps(), buyers);
     app = (await testServer(deps())).app;
+    // The sales manager here reads every region's predictions: row scope all.
+    const salesAll = await roleLike(deps(), 'sales_manager', 'all');
     u = await signInRoles(deps(), app, {
       gm: 'general_manager',
-      sales: 'sales_manager',
+      sales: salesAll,
       sup: 'service_supervisor',
       am: 'account_manager',
     });

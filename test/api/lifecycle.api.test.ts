@@ -5,6 +5,7 @@ import { loadDemo } from '../../src/app/demo/demo.service';
 import { revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, signInRoles, testServer } from '../support/http';
+import { roleLike } from '../support/row-scopes';
 
 const AS_OF = '2026-11-30';
 const PASSWORD = 'Lifecycle-pass-123';
@@ -38,12 +39,9 @@ describeEachEngine('relationship lifecycle through the API', ({ deps }) => {
     await loadDemo(deps(), { customers: 120, seed: 9, asOf: AS_OF });
     app = (await testServer(deps())).app;
     admin = await signIn(app);
-    ({ am, gm } = await signInRoles(
-      deps(),
-      app,
-      { am: 'account_manager', gm: 'general_manager' },
-      PASSWORD,
-    ));
+    // The account manager here works on customers of the whole book: row scope all.
+    const amAll = await roleLike(deps(), 'account_manager', 'all');
+    ({ am, gm } = await signInRoles(deps(), app, { am: amAll, gm: 'general_manager' }, PASSWORD));
     const v = (
       await admin.request({ method: 'POST', url: '/api/tiering/schemes', payload: scheme })
     ).json();

@@ -16,6 +16,7 @@ import { customerInput } from '../factories/customers';
 import { both, revenueScheme } from '../factories/schemes';
 import { describeEachEngine } from '../support/engines';
 import { type Client, signIn, signInRoles, testServer } from '../support/http';
+import { roleLike } from '../support/row-scopes';
 
 const REGION = '画像测试区';
 const PERIOD = `from=2025-01&to=2025-12&region=${encodeURIComponent(REGION)}`;
@@ -241,8 +242,10 @@ describeEachEngine('customer portrait through the API', ({ deps }) => {
     clearStandingCache(deps());
     app = (await testServer(deps())).app;
     admin = await signIn(app);
+    // The manager reads a customer they do not own: an account manager with row scope all.
+    const managerAll = await roleLike(deps(), 'account_manager', 'all');
     ({ manager, agent, finance } = await signInRoles(deps(), app, {
-      manager: 'account_manager',
+      manager: managerAll,
       agent: 'service_agent',
       finance: 'finance',
     }));

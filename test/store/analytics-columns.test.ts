@@ -37,7 +37,7 @@ describeEachEngine('analytics customer columns', ({ deps }) => {
     await order(b.id, 'AC-5', '2026-02-02', '300', '100');
     await order(other.id, 'AC-6', '2026-02-02', '7000');
 
-    const cols = await customerColumns(deps(), { region: '西北测试' }, PERIOD);
+    const cols = await customerColumns(deps(), systemCtx(), { region: '西北测试' }, PERIOD);
     expect([...cols.ids]).toEqual([a.id, b.id]);
     expect([...cols.revenue]).toEqual([150_000, 30_000]);
     // Profit counts only the orders whose cost is known: 1000 − 600 and 300 − 100.
@@ -48,11 +48,16 @@ describeEachEngine('analytics customer columns', ({ deps }) => {
     expect(cols.firstOrderOn).toEqual(['2025-12-20', '2026-02-02']);
     expect(cols.lastOrderOn).toEqual(['2026-07-15', '2026-02-02']);
 
-    const retail = await customerColumns(deps(), { region: '西北测试', industry: '零售' }, PERIOD);
+    const retail = await customerColumns(
+      deps(),
+      systemCtx(),
+      { region: '西北测试', industry: '零售' },
+      PERIOD,
+    );
     expect([...retail.ids]).toEqual([a.id]);
-    const none = await customerColumns(deps(), { region: '没有这个区域' }, PERIOD);
+    const none = await customerColumns(deps(), systemCtx(), { region: '没有这个区域' }, PERIOD);
     expect(none.n).toBe(0);
-    const picked = await customerColumns(deps(), {}, PERIOD, [b.id, other.id]);
+    const picked = await customerColumns(deps(), systemCtx(), {}, PERIOD, [b.id, other.id]);
     expect([...picked.ids]).toEqual([b.id, other.id]);
 
     const page = await drillPage(deps(), cols, [0, 1], {
@@ -83,9 +88,11 @@ describeEachEngine('analytics customer columns', ({ deps }) => {
   }, 60_000);
 
   it('filters on the tier a scheme published, and refuses a tier filter without any scheme', async () => {
-    await expect(customerColumns(deps(), { tier: 'A' }, PERIOD)).rejects.toMatchObject({
-      code: 'VALIDATION',
-      details: { issues: [{ field: 'schemeId' }] },
-    });
+    await expect(customerColumns(deps(), systemCtx(), { tier: 'A' }, PERIOD)).rejects.toMatchObject(
+      {
+        code: 'VALIDATION',
+        details: { issues: [{ field: 'schemeId' }] },
+      },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROW_SCOPES } from '../../domain/auth/row-scope';
 
 export const userResponse = z
   .object({
@@ -8,6 +9,7 @@ export const userResponse = z
     email: z.string().nullable(),
     roleId: z.string(),
     region: z.string().nullable(),
+    team: z.string().nullable(),
     active: z.boolean(),
     locale: z.string(),
     createdAt: z.string(),
@@ -21,6 +23,7 @@ export const roleResponse = z
     nameEn: z.string(),
     permissions: z.array(z.string()),
     builtin: z.boolean(),
+    rowScope: z.enum(ROW_SCOPES),
   })
   .meta({ id: 'Role' });
 

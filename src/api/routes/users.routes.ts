@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createUser, listOwners, listRoles, listUsers } from '../../app/auth/users.service';
+import {
+  createUser,
+  listOwners,
+  listRoles,
+  listUsers,
+  updateUser,
+} from '../../app/auth/users.service';
 import type { Deps } from '../../app/deps';
 import { createUserInput } from '../../domain/users/user.schema';
+import { updateUserInput } from '../../domain/users/user-edit.schema';
 import { ctxOf } from '../access';
 import { errors } from '../contracts/common';
 import { roleResponse, userResponse } from '../contracts/users';
@@ -38,13 +45,28 @@ export const userRoutes =
       async (req, reply) => reply.status(201).send(await createUser(deps, ctxOf(req), req.body)),
     );
 
+    app.patch(
+      '/api/users/:id',
+      {
+        config: { access: 'users.manage' },
+        schema: {
+          tags: ['users'],
+          summary: 'Edit a user (display name, e-mail, role, region, team, locale)',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          body: updateUserInput,
+          response: { 200: userResponse, ...errors },
+        },
+      },
+      async (req) => updateUser(deps, ctxOf(req), req.params.id, req.body),
+    );
+
     app.get(
       '/api/roles',
       {
         config: { access: 'users.read' },
         schema: {
           tags: ['users'],
-          summary: 'List roles and their permissions',
+          summary: 'List roles with their permissions and row scope',
           response: { 200: z.object({ items: z.array(roleResponse) }), ...errors },
         },
       },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { tierWeight } from '../../domain/accounts/assignment';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import type { AccountModel, TierPolicy } from '../../domain/policy/policy.schema';
 import {
   type AccountCustomerRow,
@@ -36,7 +37,7 @@ export interface AccountBook {
 export async function loadAccountBook(
   db: Kysely<DB>,
   today: string,
-  f: { ownerId?: number; ids?: readonly number[] } = {},
+  f: { ownerId?: number; ids?: readonly number[]; rows?: CustomerFilter } = {},
 ): Promise<AccountBook> {
   const schemeId = (await serviceTierSchemeId(db)) ?? null;
   const [rows, users, cat, tiers] = await Promise.all([

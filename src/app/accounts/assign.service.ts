@@ -10,6 +10,7 @@ import { findOwnerUser, type OwnerChange } from '../../store/accounts/owners.rep
 import type { DB } from '../../store/schema';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -36,7 +37,10 @@ export async function assignCustomers(deps: Deps, ctx: Ctx, raw: unknown) {
   const input = parseInput(assignInput, raw, 'Invalid assignment');
   const db = deps.store.db;
   const owner = await activeOwner(db, input.ownerId, 'ownerId');
-  const book = await loadAccountBook(db, businessToday(deps, ctx), { ids: input.customerIds });
+  const book = await loadAccountBook(db, businessToday(deps, ctx), {
+    ids: input.customerIds,
+    rows: customerFilter(ctx),
+  });
   const known = new Set(book.customers.map((c) => c.id));
   const missing = input.customerIds.map((id, i) => ({ id, i })).filter((x) => !known.has(x.id));
   if (missing.length)
@@ -88,7 +92,9 @@ function candidates(book: AccountBook, exclude?: number) {
 export async function autoAssign(deps: Deps, ctx: Ctx, raw: unknown) {
   requirePermission(ctx, 'accounts.manage');
   const input = parseInput(autoAssignInput, raw ?? {}, 'Invalid auto-assignment');
-  const book = await loadAccountBook(deps.store.db, businessToday(deps, ctx));
+  const book = await loadAccountBook(deps.store.db, businessToday(deps, ctx), {
+    rows: customerFilter(ctx),
+  });
   const targets = book.customers.filter(
     (c) =>
       needsOwner(c.model) &&
@@ -135,7 +141,7 @@ export async function reassignCustomers(deps: Deps, ctx: Ctx, raw: unknown) {
       },
     ]);
   const to = input.toOwnerId === null ? null : await activeOwner(db, input.toOwnerId, 'toOwnerId');
-  const book = await loadAccountBook(db, businessToday(deps, ctx));
+  const book = await loadAccountBook(db, businessToday(deps, ctx), { rows: customerFilter(ctx) });
   const theirs = book.customers.filter((c) => c.ownerId === from.id);
   let changes: OwnerChange[];
   if (to) changes = theirs.map((c) => ({ customerId: c.id, fromOwner: from.id, toOwner: to.id }));

@@ -2,6 +2,7 @@ import { poolQuery } from '../../domain/accounts/accounts.schema';
 import { needsOwner } from '../../domain/accounts/assignment';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -33,7 +34,9 @@ export function ownerLoads(book: AccountBook) {
 export async function listPool(deps: Deps, ctx: Ctx, raw: unknown) {
   requirePermission(ctx, 'customers.read');
   const q = parseInput(poolQuery, raw, 'Invalid pool query');
-  const book = await loadAccountBook(deps.store.db, businessToday(deps, ctx));
+  const book = await loadAccountBook(deps.store.db, businessToday(deps, ctx), {
+    rows: customerFilter(ctx),
+  });
   // One exceptions contact per region, looked up once.
   const contacts = new Map<string | null, ReturnType<typeof exceptionsContact>>();
   const contactOf = (region: string | null) => {
@@ -80,7 +83,9 @@ export async function listPool(deps: Deps, ctx: Ctx, raw: unknown) {
  */
 export async function listOwners(deps: Deps, ctx: Ctx) {
   requirePermission(ctx, 'customers.read');
-  const book = await loadAccountBook(deps.store.db, businessToday(deps, ctx));
+  const book = await loadAccountBook(deps.store.db, businessToday(deps, ctx), {
+    rows: customerFilter(ctx),
+  });
   const loads = ownerLoads(book);
   const owners = [...book.owners.values()].map((u) => ({
     id: u.id,

@@ -13,9 +13,11 @@ import {
   replaceMonthPlan,
   visitCounts,
 } from '../../store/accounts/visit-plans.repository';
+import { idsInScope } from '../../store/customer-scope';
 import type { DB } from '../../store/schema';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -107,18 +109,25 @@ export async function listVisitPlans(deps: Deps, ctx: Ctx, raw: unknown) {
     ownerUsers(db),
   ]);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const items = rows.map((r) => ({
-    customerId: r.customerId,
-    code: r.code,
-    name: r.name,
-    tier: r.tier,
-    ownerId: r.ownerId,
-    ownerName: r.ownerId === null ? null : (names.get(r.ownerId) ?? null),
-    planned: r.planned,
-    ceiling: r.ceiling,
-    priority: r.priority,
-    done: done.get(r.customerId) ?? 0,
-  }));
+  const visible = await idsInScope(
+    db,
+    customerFilter(ctx),
+    rows.map((r) => r.customerId),
+  );
+  const items = rows
+    .filter((r) => visible.has(r.customerId))
+    .map((r) => ({
+      customerId: r.customerId,
+      code: r.code,
+      name: r.name,
+      tier: r.tier,
+      ownerId: r.ownerId,
+      ownerName: r.ownerId === null ? null : (names.get(r.ownerId) ?? null),
+      planned: r.planned,
+      ceiling: r.ceiling,
+      priority: r.priority,
+      done: done.get(r.customerId) ?? 0,
+    }));
   return {
     month: q.month,
     generated,
@@ -139,9 +148,16 @@ export async function visitCoverage(deps: Deps, ctx: Ctx, raw: unknown) {
   const { month } = parseInput(z.object({ month: monthSchema() }), raw, 'Invalid coverage query');
   const db = deps.store.db;
   const stored = await monthPlan(db, month);
-  const lines: (PlanLine & { code: string; name: string })[] = stored.length
+  const planned: (PlanLine & { code: string; name: string })[] = stored.length
     ? stored
     : await computePlan(db, month);
+  // Coverage counts only the customers in the reader's row scope.
+  const visible = await idsInScope(
+    db,
+    customerFilter(ctx),
+    planned.map((l) => l.customerId),
+  );
+  const lines = planned.filter((l) => visible.has(l.customerId));
   const [done, users] = await Promise.all([
     visitCounts(db, monthStart(month), monthEnd(month)),
     ownerUsers(db),

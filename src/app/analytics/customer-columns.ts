@@ -8,6 +8,7 @@ import {
 import { serviceTierSchemeId } from '../../store/policy/service-tier.repository';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import type { AnalyticsFilters, CustomerScope } from './analytics-filters';
 
@@ -19,11 +20,14 @@ export function periodOf(deps: Deps, ctx: Ctx, filters: AnalyticsFilters): Perio
 }
 
 /**
- * The store scope of the filters: a tier filter without a scheme reads the service-tier scheme;
- * with no such scheme it is an error naming `schemeId`.
+ * The store scope of the filters, narrowed to the actor's row scope (an account manager's
+ * analytics count only their own customers): a tier filter without a scheme reads the
+ * service-tier scheme; with no such scheme it is an error naming `schemeId`.
  */
-export async function scopeOf(deps: Deps, scope: CustomerScope): Promise<ColumnScope> {
-  const { schemeId, tier, ...rest } = scope;
+export async function scopeOf(deps: Deps, ctx: Ctx, scope: CustomerScope): Promise<ColumnScope> {
+  const { schemeId, tier, ...filters } = scope;
+  const rows = customerFilter(ctx);
+  const rest: ColumnScope = rows.kind === 'all' ? filters : { ...filters, rows };
   if (tier === undefined) return rest;
   const scheme = schemeId ?? (await serviceTierSchemeId(deps.store.db));
   if (scheme === undefined) {
@@ -35,16 +39,17 @@ export async function scopeOf(deps: Deps, scope: CustomerScope): Promise<ColumnS
 }
 
 /**
- * The customers an analytics view counts, with their sums over `period` (see
+ * The customers an analytics view counts (within the actor's row scope), with their sums over `period` (see
  * CustomerColumns). `customerIds` narrows to a drill-down's customers.
  */
 export async function customerColumns(
   deps: Deps,
+  ctx: Ctx,
   scope: CustomerScope,
   period: Period,
   customerIds?: readonly number[],
 ): Promise<CustomerColumns> {
-  const s = await scopeOf(deps, scope);
+  const s = await scopeOf(deps, ctx, scope);
   return loadCustomerColumns(
     deps.store.db,
     customerIds ? { ...s, customerIds } : s,

@@ -16,6 +16,7 @@ import {
 import { dayToDate } from '../../domain/calendar/time-zone';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import type { AnalyticsFilters } from './analytics-filters';
 import { scopeOfFilters } from './analytics-query';
@@ -195,7 +196,14 @@ function populationBase(
   }
   const now = Date.now();
   for (const [k, e] of cache) if (now - e.at > TTL_MS) cache.delete(k);
-  const key = JSON.stringify([period.from, period.to, today, scopeOfFilters(filters)]);
+  // The row scope is part of the key: an account manager's population is their own customers.
+  const key = JSON.stringify([
+    period.from,
+    period.to,
+    today,
+    scopeOfFilters(filters),
+    customerFilter(ctx),
+  ]);
   const hit = cache.get(key);
   if (hit) return hit.value;
   const value = computeBase(deps, ctx, filters, period, today);
@@ -250,7 +258,7 @@ export async function customerStanding(
   const today = businessToday(deps, ctx);
   const [base, one] = await Promise.all([
     populationBase(deps, ctx, filters, period, today),
-    customerColumns(deps, scopeOfFilters(filters), period, [customerId]),
+    customerColumns(deps, ctx, scopeOfFilters(filters), period, [customerId]),
   ]);
   const out: CustomerStanding = {
     period,

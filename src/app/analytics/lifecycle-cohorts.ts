@@ -1,5 +1,6 @@
 import { cohortRetention, monthNumber } from '../../domain/analytics/lifecycle';
 import { loadCohortPurchaseMonths } from '../../store/analytics/purchase-months.repository';
+import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import type { AnalyticsFilters } from './analytics-filters';
 import { scopeOfFilters } from './analytics-query';
@@ -10,8 +11,8 @@ import type { LifeState } from './lifecycle-state';
  * The purchase months of the customers in scope whose first order is in the period, and their
  * retention table (customers of each first month active k months later).
  */
-export async function cohortsOf(deps: Deps, filters: AnalyticsFilters, s: LifeState) {
-  const scope = await scopeOf(deps, scopeOfFilters(filters));
+export async function cohortsOf(deps: Deps, ctx: Ctx, filters: AnalyticsFilters, s: LifeState) {
+  const scope = await scopeOf(deps, ctx, scopeOfFilters(filters));
   const pm = await loadCohortPurchaseMonths(deps.store.db, scope, s.period.from, s.period.to);
   const months = pm.months.map((m) => monthNumber(m));
   return { pm, rows: cohortRetention({ offsets: pm.offsets, months }, monthNumber(s.period.to)) };
@@ -23,12 +24,13 @@ export async function cohortsOf(deps: Deps, filters: AnalyticsFilters, s: LifeSt
  */
 export async function cohortPositions(
   deps: Deps,
+  ctx: Ctx,
   filters: AnalyticsFilters,
   s: LifeState,
   cohortMonth: string,
   offset: number,
 ): Promise<number[]> {
-  const { pm } = await cohortsOf(deps, filters, s);
+  const { pm } = await cohortsOf(deps, ctx, filters, s);
   const cohort = monthNumber(cohortMonth);
   const target = cohort + offset;
   const out: number[] = [];

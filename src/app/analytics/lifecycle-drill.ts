@@ -18,7 +18,7 @@ async function selection(deps: Deps, ctx: Ctx, input: unknown): Promise<Lifecycl
   const positions =
     q.stage !== undefined
       ? stagePositions(s, q.stage)
-      : await cohortPositions(deps, q, s, q.cohort!, q.offset ?? 0);
+      : await cohortPositions(deps, ctx, q, s, q.cohort!, q.offset ?? 0);
   return { state: s, cols: s.cols, positions, options: q, extra: stageReasons(s) };
 }
 

@@ -1,6 +1,7 @@
 import type { LifecycleStageKey } from '../../domain/analytics/lifecycle';
 import type { Period } from '../../domain/analytics/period';
 import { dayToDate } from '../../domain/calendar/time-zone';
+import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { type DrillPage, type DrillPageOptions, drillPage } from './drill';
 import { cohortsOf } from './lifecycle-cohorts';
@@ -71,11 +72,12 @@ function stageRows(s: LifeState): { customers: number; stages: LifecycleStageRow
 /** The view of staged customers: stage rows, the cohort table and the churn-risk list's first page. */
 export async function lifecycleFigure(
   deps: Deps,
+  ctx: Ctx,
   q: LifecycleQuery,
   s: LifeState,
 ): Promise<LifecycleView> {
   const { customers, stages } = stageRows(s);
-  const { rows } = await cohortsOf(deps, q, s);
+  const { rows } = await cohortsOf(deps, ctx, q, s);
   return {
     period: s.period,
     asOf: dayToDate(s.asOfDay),

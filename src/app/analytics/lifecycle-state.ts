@@ -59,7 +59,7 @@ function optionsOf(q: LifecycleQuery) {
  */
 export async function lifeState(deps: Deps, ctx: Ctx, q: LifecycleQuery): Promise<LifeState> {
   const period = periodOf(deps, ctx, q);
-  const cols = await customerColumns(deps, scopeOfFilters(q), period);
+  const cols = await customerColumns(deps, ctx, scopeOfFilters(q), period);
   const counted: number[] = [];
   for (let i = 0; i < cols.n; i++) {
     if (cols.lifetimeOrders[i]! > 0 && cols.firstOrderOn[i] && cols.lastOrderOn[i]) counted.push(i);

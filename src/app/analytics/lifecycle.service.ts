@@ -28,7 +28,7 @@ export type { LifecycleParameters } from './lifecycle-state';
 export async function lifecycleView(deps: Deps, ctx: Ctx, input: unknown): Promise<LifecycleView> {
   requirePermission(ctx, 'analytics.read');
   const q = parseInput(lifecycleSchema, input, 'The lifecycle query is not valid');
-  return lifecycleFigure(deps, q, await lifeState(deps, ctx, q));
+  return lifecycleFigure(deps, ctx, q, await lifeState(deps, ctx, q));
 }
 
 /**

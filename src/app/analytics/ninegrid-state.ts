@@ -62,11 +62,13 @@ async function metricSources(deps: Deps, ctx: Ctx, q: NinegridQuery) {
   if (!model && usesClv(q.y)) throw metricIssue('y', q.y);
   const growth = q.x === 'growth' || q.y === 'growth';
   const [cols, prevCols, beforeCols, clv] = await Promise.all([
-    customerColumns(deps, scope, period),
-    customerColumns(deps, scope, previous),
-    growth ? customerColumns(deps, scope, previousPeriod(previous)) : Promise.resolve(undefined),
+    customerColumns(deps, ctx, scope, period),
+    customerColumns(deps, ctx, scope, previous),
+    growth
+      ? customerColumns(deps, ctx, scope, previousPeriod(previous))
+      : Promise.resolve(undefined),
     model && (usesClv(q.x) || usesClv(q.y))
-      ? scopeOf(deps, scope).then((s) => loadClvAxes(db, model.id, s))
+      ? scopeOf(deps, ctx, scope).then((s) => loadClvAxes(db, model.id, s))
       : Promise.resolve(undefined),
   ]);
   const today = dayNumber(businessToday(deps, ctx));

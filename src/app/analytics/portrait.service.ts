@@ -8,6 +8,7 @@ import {
 import { findCustomerById } from '../../store/customers.repository';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { assertCustomerInScope } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -80,6 +81,7 @@ export async function customerPortrait(
   const period = periodOf(deps, ctx, filters);
   const today = businessToday(deps, ctx);
   const db = deps.store.db;
+  await assertCustomerInScope(db, ctx, customerId);
   const customer = await findCustomerById(db, customerId);
   if (!customer) throw notFound('Customer', customerId);
   const analytics = ctx.actor.id === null || allows(ctx.actor.permissions, 'analytics.read');

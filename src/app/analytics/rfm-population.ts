@@ -56,7 +56,7 @@ export async function loadRfmPopulation<S extends z.ZodRawShape>(
   ) as AnalyticsFilters & z.output<z.ZodObject<S>>;
   const period = periodOf(deps, ctx, query);
   const { from: _from, to: _to, ...scope } = query;
-  const cols = await customerColumns(deps, scope, period);
+  const cols = await customerColumns(deps, ctx, scope, period);
   const asOf = rfmAsOf(period, businessToday(deps, ctx));
   const asOfDay = dayNumber(asOf);
   let n = 0;

@@ -38,7 +38,7 @@ export async function serviceState(
   filters: AnalyticsFilters,
 ): Promise<ServiceState> {
   const period = periodOf(deps, ctx, filters);
-  const cols = await customerColumns(deps, scopeOfFilters(filters), period);
+  const cols = await customerColumns(deps, ctx, scopeOfFilters(filters), period);
   const at = new Map<number, number>();
   for (let i = 0; i < cols.n; i++) at.set(cols.ids[i]!, i);
   const first = `${period.from}-01`;

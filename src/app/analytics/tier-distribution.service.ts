@@ -189,7 +189,7 @@ async function loadBase(deps: Deps, ctx: Ctx, input: DistributionInput) {
   const runs = await schemeRuns(deps.store.db, scheme.id);
   const { points, truncated } = pointsOf(deps, ctx, input, runs);
   const scope = { ...input, schemeId: scheme.id };
-  const colScope = await scopeOf(deps, scope);
+  const colScope = await scopeOf(deps, ctx, scope);
   const rows = await schemeChanges(deps.store.db, scheme.id, colScope);
   const draftRun = points.find((p) => p.draft)?.runId;
   const draft = draftRun ? await runResults(deps.store.db, draftRun, colScope) : [];
@@ -304,7 +304,7 @@ async function selection(deps: Deps, ctx: Ctx, raw: unknown): Promise<DrillSelec
       ]);
     }
   }
-  const cols = await customerColumns(deps, b.scope, revenuePeriod(point.month));
+  const cols = await customerColumns(deps, ctx, b.scope, revenuePeriod(point.month));
   const tiers = statesAt(b, cols.ids, [point])[0]!;
   const positions: number[] = [];
   for (let i = 0; i < cols.n; i++) {

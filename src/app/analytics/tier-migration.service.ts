@@ -117,7 +117,7 @@ function sideView(side: Side): SideView {
  * earlier one as long, shifted back by the months between the sides), the customers in scope
  * with their revenue in both periods, and each one's tier and score on both sides.
  */
-async function loadMigration(deps: Deps, input: z.output<typeof migrationQuery>) {
+async function loadMigration(deps: Deps, ctx: Ctx, input: z.output<typeof migrationQuery>) {
   const inferred = await schemeOfRuns(deps, input, input.schemeId);
   const scheme = await resolveTierScheme(deps, input.schemeId, inferred);
   const sides = await resolveSides(deps, scheme.id, input);
@@ -129,8 +129,8 @@ async function loadMigration(deps: Deps, input: z.output<typeof migrationQuery>)
     months: after.months,
   };
   const scope = { ...input, schemeId: scheme.id };
-  const colScope = await scopeOf(deps, scope);
-  const cols = await customerColumns(deps, scope, after);
+  const colScope = await scopeOf(deps, ctx, scope);
+  const cols = await customerColumns(deps, ctx, scope, after);
   const [revenueBefore] = await revenueInWindows(deps.store.db, colScope, cols.ids, [before]);
   const a = await loadSide(deps, scheme.id, colScope, sides.before);
   const b = await loadSide(deps, scheme.id, colScope, sides.after);
@@ -162,7 +162,7 @@ export async function tierMigrationFigure(
 ): Promise<TierMigrationView> {
   requirePermission(ctx, 'analytics.read');
   const input = parseInput(migrationQuery, raw, 'Invalid tier migration query');
-  const m = await loadMigration(deps, input);
+  const m = await loadMigration(deps, ctx, input);
   const k = m.catalog.order.length;
   const matrix = tierMigration(k, m.tiersBefore, m.tiersAfter, m.cols.revenue, m.revenueBefore);
   const labels = [...m.catalog.order, NONE];
@@ -222,9 +222,9 @@ interface MigrationSelection extends DrillSelection {
 }
 
 /** The customers behind a cell, row, column or move of a migration. */
-async function selection(deps: Deps, _ctx: Ctx, raw: unknown): Promise<MigrationSelection> {
+async function selection(deps: Deps, ctx: Ctx, raw: unknown): Promise<MigrationSelection> {
   const input = parseInput(migrationDrillQuery, raw, 'Invalid tier migration query');
-  const m = await loadMigration(deps, input);
+  const m = await loadMigration(deps, ctx, input);
   const order = m.catalog.order;
   const positions = migrationPositions(m.tiersBefore, m.tiersAfter, {
     from: tierIndex(order, 'fromTier', input.fromTier),

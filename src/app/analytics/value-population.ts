@@ -69,7 +69,7 @@ export async function loadValuePopulation<S extends z.ZodRawShape>(
   ) as ValueQuery & z.output<z.ZodObject<S>>;
   const period = periodOf(deps, ctx, query);
   const { from: _from, to: _to, metric, cuts, ...scope } = query;
-  const cols = await customerColumns(deps, scope, period);
+  const cols = await customerColumns(deps, ctx, scope, period);
   let n = 0;
   for (let i = 0; i < cols.n; i++) if (cols.orders[i]! > 0) n++;
   const indices = new Int32Array(n);

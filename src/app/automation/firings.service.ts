@@ -4,6 +4,7 @@ import { RULE_KEYS } from '../../domain/policy/automation';
 import { listFirings as listRows } from '../../store/automation/firings.repository';
 import { findCustomerById } from '../../store/customers.repository';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -37,6 +38,7 @@ export async function listFirings(deps: Deps, ctx: Ctx, raw: FiringsQuery | unkn
     ...(q.to ? { to: `${nextDay(q.to)}T00:00:00.000Z` } : {}),
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
+    rows: customerFilter(ctx),
   });
   return { items, total, page: q.page, pageSize: q.pageSize };
 }

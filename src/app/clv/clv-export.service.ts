@@ -81,7 +81,7 @@ export async function exportClvCustomers(
   requirePermission(ctx, 'customers.export');
   const q = parseInput(clvExportQuery, raw ?? {}, 'Invalid lifetime-value export');
   const m = await exportModel(deps, q.modelId);
-  const f = predictionFilter(m, q);
+  const f = predictionFilter(ctx, m, q);
   const columns: ExportColumn<PredictionRow>[] = HEADERS[lang].map((header, i) => ({
     header,
     value: VALUES[i] as (r: PredictionRow) => unknown,

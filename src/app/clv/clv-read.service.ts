@@ -16,6 +16,7 @@ import {
 } from '../../store/analytics/clv-predictions.repository';
 import { findCustomerById } from '../../store/customers.repository';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -108,10 +109,12 @@ function effectiveSort(m: ClvModel, sort: PredictionSort): PredictionSort {
 
 /** The filter of a list or export over a resolved model. */
 export function predictionFilter(
+  ctx: Ctx,
   m: ClvModel,
   q: Omit<z.output<typeof clvCustomersQuery>, 'page' | 'pageSize'>,
 ): PredictionFilter {
   return {
+    rows: customerFilter(ctx),
     modelId: m.id,
     sort: effectiveSort(m, q.sort),
     order: q.order,
@@ -141,7 +144,7 @@ export async function listClvCustomers(deps: Deps, ctx: Ctx, raw: ClvCustomersQu
       pageSize: q.pageSize,
     };
   }
-  const f = predictionFilter(m, q);
+  const f = predictionFilter(ctx, m, q);
   const { items, total } = await listPredictions(deps.store.db, f, {
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
@@ -173,6 +176,7 @@ export async function exportModel(deps: Deps, modelId: number | undefined): Prom
  */
 export async function customerClv(deps: Deps, ctx: Ctx, customerId: number) {
   requirePermission(ctx, 'analytics.read');
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   const customer = await findCustomerById(deps.store.db, customerId);
   if (!customer) throw notFound('Customer', customerId);
   const m = await latestFinishedModel(deps.store.db);

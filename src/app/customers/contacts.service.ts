@@ -10,6 +10,7 @@ import {
 import { DomainError, notFound, validationError } from '../../domain/errors';
 import { regionByCode, resolveRegionParts } from '../../domain/regions';
 import * as repo from '../../store/contacts.repository';
+import { customerInScope, idsInScope } from '../../store/customer-scope';
 import { findCustomerById } from '../../store/customers.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
@@ -22,6 +23,7 @@ import {
   personalHash,
   protectPersonal,
 } from '../security/personal-data';
+import { assertCustomerInScope, customerFilter } from './customer-scope';
 
 const PERSONAL: {
   kind: PersonalDataKind;
@@ -83,9 +85,17 @@ function personalColumns(
 /** A customer's contacts (personal data masked for readers without customers.pii). */
 export async function listContacts(deps: Deps, ctx: Ctx, customerId: number): Promise<Contact[]> {
   requirePermission(ctx, 'customers.read');
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
   const rows = await repo.listContactRows(deps.store.db, customerId);
-  return rows.map((r) => present(deps, r, canSeePersonal(ctx)));
+  const visible = await idsInScope(
+    deps.store.db,
+    customerFilter(ctx),
+    rows.map((r) => r.customer_id),
+  );
+  return rows
+    .filter((r) => visible.has(r.customer_id))
+    .map((r) => present(deps, r, canSeePersonal(ctx)));
 }
 
 /** Adds a contact; personal data is encrypted before it reaches the database. */
@@ -99,6 +109,7 @@ export async function addContact(
   const d = parseInput(contactInput, input, 'Invalid contact');
   const now = ctx.now().toISOString();
   return deps.store.db.transaction().execute(async (trx) => {
+    await assertCustomerInScope(trx, ctx, customerId);
     if (!(await findCustomerById(trx, customerId))) throw notFound('Customer', customerId);
     const existing = await repo.listContactRows(trx, customerId);
     const id = await repo.insertContact(
@@ -146,7 +157,8 @@ export async function updateContact(
   const now = ctx.now().toISOString();
   return deps.store.db.transaction().execute(async (trx) => {
     const before = await repo.findContactRow(trx, id);
-    if (!before) throw notFound('Contact', id);
+    if (!before || !(await customerInScope(trx, customerFilter(ctx), before.customer_id)))
+      throw notFound('Contact', id);
     const values: Partial<repo.ContactWrite> = { ...personalColumns(deps, d) };
     if (d.name !== undefined) values.name = d.name;
     if (d.title !== undefined) values.title = d.title;
@@ -181,7 +193,8 @@ export async function removeContact(deps: Deps, ctx: Ctx, id: number): Promise<v
   requirePermission(ctx, 'customers.write');
   await deps.store.db.transaction().execute(async (trx) => {
     const before = await repo.findContactRow(trx, id);
-    if (!before) throw notFound('Contact', id);
+    if (!before || !(await customerInScope(trx, customerFilter(ctx), before.customer_id)))
+      throw notFound('Contact', id);
     await repo.deleteContact(trx, id);
     await writeAudit(trx, ctx, {
       action: 'contact.delete',
@@ -218,12 +231,20 @@ export async function lookupContacts(
         'email_hash',
         personalHash(deps.keyring, 'email', q.email!),
       );
-  return rows.map((r) => present(deps, r, canSeePersonal(ctx)));
+  const visible = await idsInScope(
+    deps.store.db,
+    customerFilter(ctx),
+    rows.map((r) => r.customer_id),
+  );
+  return rows
+    .filter((r) => visible.has(r.customer_id))
+    .map((r) => present(deps, r, canSeePersonal(ctx)));
 }
 
 /** A customer's addresses. */
 export async function listAddresses(deps: Deps, ctx: Ctx, customerId: number): Promise<Address[]> {
   requirePermission(ctx, 'customers.read');
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
   return repo.listAddresses(deps.store.db, customerId);
 }
@@ -254,6 +275,7 @@ export async function addAddress(
   }
   const now = ctx.now().toISOString();
   return deps.store.db.transaction().execute(async (trx) => {
+    await assertCustomerInScope(trx, ctx, customerId);
     if (!(await findCustomerById(trx, customerId))) throw notFound('Customer', customerId);
     const id = await repo.insertAddress(
       trx,
@@ -286,7 +308,8 @@ export async function removeAddress(deps: Deps, ctx: Ctx, id: number): Promise<v
   requirePermission(ctx, 'customers.write');
   await deps.store.db.transaction().execute(async (trx) => {
     const before = await repo.findAddress(trx, id);
-    if (!before) throw notFound('Address', id);
+    if (!before || !(await customerInScope(trx, customerFilter(ctx), before.customerId)))
+      throw notFound('Address', id);
     await repo.deleteAddress(trx, id);
     await writeAudit(trx, ctx, {
       action: 'address.delete',

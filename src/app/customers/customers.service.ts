@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { filterAllows } from '../../domain/auth/customer-scope';
 import { approvedTagIssue } from '../../domain/customers/approved-tags';
 import { validateCreditCode } from '../../domain/customers/credit-code';
 import { validateCustomFields } from '../../domain/customers/custom-fields';
@@ -17,6 +18,7 @@ import { normalizeName } from '../../domain/customers/normalize';
 import { DomainError, type FieldIssue, notFound, validationError } from '../../domain/errors';
 import { regionByCode, resolveRegionParts } from '../../domain/regions';
 import { listCustomFieldDefs } from '../../store/custom-fields.repository';
+import { customerInScope } from '../../store/customer-scope';
 import * as repo from '../../store/customers.repository';
 import { isUniqueViolation } from '../../store/errors';
 import type { DB } from '../../store/schema';
@@ -25,6 +27,7 @@ import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+import { assertCustomerInScope, customerFilter } from './customer-scope';
 
 /** Lists customers (paginated, searchable, sortable). */
 export async function listCustomers(
@@ -34,30 +37,72 @@ export async function listCustomers(
 ): Promise<{ items: Customer[]; total: number; page: number; pageSize: number }> {
   requirePermission(ctx, 'customers.read');
   const q = parseInput(listCustomersQuery, query, 'Invalid customer list query');
-  const { items, total } = await repo.listCustomers(deps.store.db, deps.store.engine, q);
+  const { items, total } = await repo.listCustomers(
+    deps.store.db,
+    deps.store.engine,
+    q,
+    customerFilter(ctx),
+  );
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Tags in use with their counts. */
 export async function listTags(deps: Deps, ctx: Ctx) {
   requirePermission(ctx, 'customers.read');
-  return repo.tagCounts(deps.store.db);
+  return repo.tagCounts(deps.store.db, customerFilter(ctx));
 }
 
-/** One customer by id; NOT_FOUND when absent. */
+/** One customer by id; NOT_FOUND when absent or outside the actor's row scope. */
 export async function getCustomer(deps: Deps, ctx: Ctx, id: number): Promise<Customer> {
   requirePermission(ctx, 'customers.read');
+  await assertCustomerInScope(deps.store.db, ctx, id);
   const c = await repo.findCustomerById(deps.store.db, id);
   if (!c) throw notFound('Customer', id);
   return c;
 }
 
-/** One customer by code; NOT_FOUND when absent. */
+/** One customer by code; NOT_FOUND when absent or outside the actor's row scope. */
 export async function getCustomerByCode(deps: Deps, ctx: Ctx, code: string): Promise<Customer> {
   requirePermission(ctx, 'customers.read');
   const c = await repo.findCustomerByCode(deps.store.db, code);
   if (!c) throw notFound('Customer', code);
+  if (!(await customerInScope(deps.store.db, customerFilter(ctx), c.id)))
+    throw notFound('Customer', code);
   return c;
+}
+
+/**
+ * Refuses a customer a scoped user would create or leave outside their own row scope (an
+ * account manager creating one for another owner, a sales manager moving one out of the
+ * region): what they write must stay theirs to see.
+ */
+async function assertStaysInScope(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  c: { ownerId: number | null; region: string | null },
+) {
+  const filter = customerFilter(ctx);
+  if (filter.kind === 'all') return;
+  const ownerTeam =
+    filter.kind === 'team' && c.ownerId !== null
+      ? ((
+          await db.selectFrom('users').select('team').where('id', '=', c.ownerId).executeTakeFirst()
+        )?.team ?? null)
+      : null;
+  if (filterAllows(filter, { ...c, ownerTeam })) return;
+  const field = filter.kind === 'region' ? 'region' : 'ownerId';
+  throw validationError('Outside your row scope', [
+    {
+      field,
+      message:
+        filter.kind === 'region'
+          ? `the customer must stay in your region ${filter.region} or be owned by you`
+          : filter.kind === 'team'
+            ? `the owner must be you or a member of your team ${filter.team}`
+            : 'the owner must be you',
+      value: field === 'region' ? c.region : c.ownerId,
+    },
+  ]);
 }
 
 async function assertOwnerExists(db: Kysely<DB>, ownerId: number | null | undefined) {
@@ -84,10 +129,16 @@ export async function createCustomer(
 ): Promise<Customer> {
   requirePermission(ctx, 'customers.write');
   const data = parseInput(createCustomerInput, input, 'Invalid customer');
+  // A scoped user's new customer is theirs unless they name an owner inside their scope.
+  if (data.ownerId == null && customerFilter(ctx).kind !== 'all') data.ownerId = ctx.actor.id;
   const now = ctx.now().toISOString();
   try {
     const id = await deps.store.db.transaction().execute(async (trx) => {
       await assertOwnerExists(trx, data.ownerId);
+      await assertStaysInScope(trx, ctx, {
+        ownerId: data.ownerId ?? null,
+        region: data.region ?? null,
+      });
       if (await repo.findCustomerByCode(trx, data.code)) throw duplicateCode(data.code);
       const checked = await checkFileFields(trx, data, false);
       const newId = await repo.insertCustomer(
@@ -147,6 +198,7 @@ export async function updateCustomer(
   const now = ctx.now().toISOString();
   try {
     await deps.store.db.transaction().execute(async (trx) => {
+      await assertCustomerInScope(trx, ctx, id);
       const before = await repo.findCustomerById(trx, id);
       if (!before) throw notFound('Customer', id);
       if (before.status === 'merged') throw mergedAway(before);
@@ -164,6 +216,10 @@ export async function updateCustomer(
           { lifecycleStage: before.lifecycleStage },
         );
       await assertOwnerExists(trx, data.ownerId);
+      await assertStaysInScope(trx, ctx, {
+        ownerId: data.ownerId !== undefined ? (data.ownerId ?? null) : before.ownerId,
+        region: data.region !== undefined ? (data.region ?? null) : before.region,
+      });
       if (
         data.code &&
         data.code !== before.code &&

@@ -3,6 +3,7 @@ import { customerSummaries, loadDuplicateSubjects } from '../../store/duplicates
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
+import { customerFilter } from './customer-scope';
 
 export interface DuplicateCandidate {
   a: { id: number; code: string; name: string; version: number };
@@ -21,7 +22,7 @@ export async function listDuplicateCandidates(
   opts: { minScore?: number; limit?: number; page?: number } = {},
 ): Promise<{ items: DuplicateCandidate[]; total: number }> {
   requirePermission(ctx, 'customers.read');
-  const subjects = await loadDuplicateSubjects(deps.store.db);
+  const subjects = await loadDuplicateSubjects(deps.store.db, customerFilter(ctx));
   const pairs = findDuplicatePairs(subjects, { minSimilarity: opts.minScore ?? 0.8 });
   const limit = opts.limit ?? 50;
   const page = pairs.slice(((opts.page ?? 1) - 1) * limit, (opts.page ?? 1) * limit);

@@ -7,6 +7,7 @@ import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
+import { assertCustomerInScope } from './customer-scope';
 
 export interface MergeResult {
   survivor: Customer;
@@ -41,6 +42,8 @@ export async function mergeCustomers(
   }
   const now = ctx.now().toISOString();
   return deps.store.db.transaction().execute(async (trx) => {
+    await assertCustomerInScope(trx, ctx, input.survivorId);
+    await assertCustomerInScope(trx, ctx, input.mergedId);
     const survivor = await repo.findCustomerById(trx, input.survivorId);
     const merged = await repo.findCustomerById(trx, input.mergedId);
     if (!survivor) throw notFound('Customer', input.survivorId);
@@ -132,5 +135,8 @@ export async function resolveCustomerCode(deps: Deps, ctx: Ctx, code: string): P
     if (!next) break;
     c = next;
   }
+  await assertCustomerInScope(deps.store.db, ctx, c.id).catch(() => {
+    throw notFound('Customer', code);
+  });
   return c;
 }

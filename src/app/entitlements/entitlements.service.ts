@@ -3,6 +3,7 @@ import { findCustomerById } from '../../store/customers.repository';
 import * as uses from '../../store/entitlements/entitlement-uses.repository';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { assertCustomerInScope } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { customerPolicy } from '../policy/policy-in-force';
 import { balancesFor, type EntitlementBalance } from './entitlement-balances';
@@ -26,6 +27,7 @@ export async function customerEntitlements(
 ): Promise<CustomerEntitlements> {
   requireReader(ctx);
   const db = deps.store.db;
+  await assertCustomerInScope(db, ctx, customerId);
   const today = businessToday(deps, ctx);
   const [customer, policy] = await Promise.all([
     findCustomerById(db, customerId),
@@ -47,6 +49,7 @@ export async function entitlementUses(
   customerId: number,
 ): Promise<uses.EntitlementUse[]> {
   requireReader(ctx);
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
   return uses.listUses(deps.store.db, customerId);
 }

@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../store/errors';
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { assertCustomerInScope } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -88,6 +89,7 @@ export async function recordEntitlementUse(
   requirePermission(ctx, 'entitlements.use');
   const input = parseInput(useInput, raw ?? {}, 'Invalid entitlement use');
   const db = deps.store.db;
+  await assertCustomerInScope(db, ctx, customerId);
   const today = businessToday(deps, ctx);
   const { e, tier } = await entitlementOf(deps, customerId, key, today);
   const received = e.noRepeat ? ((await uses.receivedChoices(db, customerId)).get(key) ?? []) : [];

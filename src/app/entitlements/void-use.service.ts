@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors';
+import { customerInScope } from '../../store/customer-scope';
 import { releaseUses } from '../../store/entitlements/entitlement-balances.repository';
 import * as uses from '../../store/entitlements/entitlement-uses.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -30,7 +32,8 @@ export async function voidUse(
   const input = parseInput(voidInput, raw ?? {}, 'Invalid void');
   const db = deps.store.db;
   const use = await uses.findUse(db, useId);
-  if (!use) throw notFound('Entitlement use', useId);
+  if (!use || !(await customerInScope(db, customerFilter(ctx), use.customerId)))
+    throw notFound('Entitlement use', useId);
   if (use.voidedAt) throw new DomainError('INVALID_STATE', `Use ${useId} is already voided`);
   const now = ctx.now().toISOString();
   await db.transaction().execute(async (trx) => {

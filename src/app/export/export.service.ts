@@ -7,6 +7,7 @@ import { iterateCustomers } from '../../store/customers.repository';
 import { iterateFacts } from '../../store/facts.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { type ExportColumn, type ExportFormat, writeTable } from './table-writer';
@@ -45,7 +46,7 @@ const SIZE_LABELS: Record<string, [string, string]> = {
   micro: ['微型', 'Micro'],
 };
 
-/** Streams the customers matching a list filter as CSV or XLSX (formula-safe), audited. */
+/** Streams the customers in the actor's row scope matching a list filter as CSV or XLSX (formula-safe), audited. */
 export async function exportCustomers(
   deps: Deps,
   ctx: Ctx,
@@ -90,7 +91,7 @@ export async function exportCustomers(
   return writeTable(
     format,
     columns,
-    iterateCustomers(deps.store.db, deps.store.engine, filters),
+    iterateCustomers(deps.store.db, deps.store.engine, filters, 1000, customerFilter(ctx)),
     'customers',
   );
 }
@@ -104,7 +105,9 @@ export async function exportFacts(
   customerId?: number,
 ): Promise<Readable> {
   requirePermission(ctx, 'customers.export');
-  const sample = iterateFacts(deps.store.db, kind, customerId, 1);
+  if (customerId !== undefined) await assertCustomerInScope(deps.store.db, ctx, customerId);
+  const scope = customerFilter(ctx);
+  const sample = iterateFacts(deps.store.db, kind, customerId, 1, scope);
   const first = await sample.next();
   await sample.return(undefined);
   const keys = first.done ? ['customerCode'] : Object.keys(first.value);
@@ -120,5 +123,10 @@ export async function exportFacts(
     entity: kind,
     after: { format, customerId },
   });
-  return writeTable(format, columns, iterateFacts(deps.store.db, kind, customerId), kind);
+  return writeTable(
+    format,
+    columns,
+    iterateFacts(deps.store.db, kind, customerId, 2000, scope),
+    kind,
+  );
 }

@@ -1,5 +1,6 @@
 import { DomainError, notFound, validationError } from '../../domain/errors';
 import { type FactKind, factInputs, type ParsedFact } from '../../domain/facts/fact-kinds';
+import { customerInScope } from '../../store/customer-scope';
 import { findCustomerById } from '../../store/customers.repository';
 import { isUniqueViolation } from '../../store/errors';
 import * as repo from '../../store/facts.repository';
@@ -7,6 +8,7 @@ import { refreshRollups } from '../../store/metrics/rollups';
 import { writeAudit } from '../audit';
 import { fireLatePaymentsFor } from '../automation/sweep.service';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -32,6 +34,7 @@ export async function createFact<K extends FactKind>(
   const now = ctx.now().toISOString();
   try {
     return await deps.store.db.transaction().execute(async (trx) => {
+      await assertCustomerInScope(trx, ctx, customerId);
       if (!(await findCustomerById(trx, customerId))) throw notFound('Customer', customerId);
       if (kind === 'visits') {
         const userId = (parsed as ParsedFact<'visits'>).userId;
@@ -113,6 +116,7 @@ export async function listFacts(
   pageSize = 50,
 ) {
   requirePermission(ctx, 'customers.read');
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
   const r = await repo.listFacts(deps.store.db, kind, customerId, pageSize, (page - 1) * pageSize);
   return { ...r, page, pageSize };
@@ -123,7 +127,8 @@ export async function deleteFact(deps: Deps, ctx: Ctx, kind: FactKind, id: numbe
   requirePermission(ctx, 'customers.write');
   await deps.store.db.transaction().execute(async (trx) => {
     const before = await repo.findFact(trx, kind, id);
-    if (!before) throw notFound(kind, id);
+    if (!before || !(await customerInScope(trx, customerFilter(ctx), before.customerId)))
+      throw notFound(kind, id);
     await repo.deleteFact(trx, kind, id);
     await refreshRollups(trx, deps.store.engine, [before.customerId]);
     await writeAudit(trx, ctx, {
@@ -144,6 +149,7 @@ export async function customerTimeline(
   filter: { kinds?: FactKind[]; before?: string } = {},
 ) {
   requirePermission(ctx, 'customers.read');
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
   return repo.timeline(
     deps.store.db,
@@ -158,7 +164,8 @@ export async function customerTimeline(
 export async function getFact(deps: Deps, ctx: Ctx, kind: FactKind, id: number) {
   requirePermission(ctx, 'customers.read');
   const f = await repo.findFact(deps.store.db, kind, id);
-  if (!f) throw notFound(kind, id);
+  if (!f || !(await customerInScope(deps.store.db, customerFilter(ctx), f.customerId)))
+    throw notFound(kind, id);
   const lines = kind === 'orders' ? await repo.orderLines(deps.store.db, id) : undefined;
   return { customerId: f.customerId, ...f.data, ...(lines ? { lines } : {}) };
 }

@@ -5,6 +5,8 @@ import {
   customerByCode,
   customersByPhoneHash,
 } from '../../store/frontline/card.repository';
+import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { parseInput } from '../parse';
 import { maskPersonal, personalHash } from '../security/personal-data';
@@ -23,9 +25,11 @@ export interface LookupResult {
 /**
  * Finds the customer by code (exact) or by a contact's phone number through its keyed hash, so
  * "138 1234 5678" and "+86 13812345678" find the same contact without decrypting anything.
- * Exactly one of code and phone must be given.
+ * Exactly one of code and phone must be given; only customers in the actor's row scope match.
  */
-export async function lookupCustomer(deps: Deps, raw: unknown): Promise<LookupResult> {
+export async function lookupCustomer(deps: Deps, ctx: Ctx, raw: unknown): Promise<LookupResult> {
+  // Only customers in the reader's row scope are found: others answer NOT_FOUND like unknown ones.
+  const scope = customerFilter(ctx);
   const q = parseInput(lookupInput, raw, 'Invalid card lookup');
   if ((q.code === undefined) === (q.phone === undefined))
     throw validationError('Give either a customer code or a phone number', [
@@ -36,7 +40,7 @@ export async function lookupCustomer(deps: Deps, raw: unknown): Promise<LookupRe
     ]);
   const db = deps.store.db;
   if (q.code !== undefined) {
-    const c = await customerByCode(db, q.code);
+    const c = await customerByCode(db, q.code, scope);
     if (!c)
       throw new DomainError('NOT_FOUND', `No customer has the code ${q.code}`, {
         entity: 'Customer',
@@ -45,7 +49,7 @@ export async function lookupCustomer(deps: Deps, raw: unknown): Promise<LookupRe
     return { customer: c, otherMatches: [] };
   }
   const phone = q.phone as string;
-  const found = await customersByPhoneHash(db, personalHash(deps.keyring, 'phone', phone));
+  const found = await customersByPhoneHash(db, personalHash(deps.keyring, 'phone', phone), scope);
   const [first, ...rest] = found;
   if (!first)
     throw new DomainError(

@@ -63,7 +63,7 @@ export async function frontlineCard(deps: Deps, ctx: Ctx, query: unknown): Promi
   requirePermission(ctx, 'frontline.read');
   const db = deps.store.db;
   const today = businessToday(deps, ctx);
-  const { customer, otherMatches } = await lookupCustomer(deps, query);
+  const { customer, otherMatches } = await lookupCustomer(deps, ctx, query);
   const id = customer.id;
   // Balances of every period today falls in are read up front, so nothing waits for the policy.
   const [policy, facts, tickets, contactRows] = await Promise.all([

@@ -1,3 +1,4 @@
+import { customerFilterOf, filterAllows } from '../../domain/auth/customer-scope';
 import { APPROVED_TAGS } from '../../domain/customers/approved-tags';
 import { validateCreditCode } from '../../domain/customers/credit-code';
 import { type CustomFieldDef, validateCustomFields } from '../../domain/customers/custom-fields';
@@ -38,6 +39,21 @@ export function customerApplier(
       }
     }
     return owners.get(owner) ?? owners.get(owner.toLowerCase());
+  };
+
+  const scope = customerFilterOf(ac.ctx.actor);
+  const teams = new Map<number, string | null>();
+  const teamOf = async (userId: number | null): Promise<string | null> => {
+    if (userId === null || scope.kind !== 'team') return null;
+    if (!teams.has(userId)) {
+      const u = await db
+        .selectFrom('users')
+        .select('team')
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      teams.set(userId, u?.team ?? null);
+    }
+    return teams.get(userId) ?? null;
   };
 
   return {
@@ -183,9 +199,47 @@ export function customerApplier(
 
       const existing = await db
         .selectFrom('customers')
-        .select(['id', 'version', 'status', 'custom_fields'])
+        .select(['id', 'version', 'status', 'custom_fields', 'owner_id', 'region'])
         .where('code', '=', code)
         .executeTakeFirst();
+      // Row scopes: a scoped importer touches only customers they may see, and what they write
+      // stays theirs to see (a new customer without an owner becomes the importer's own).
+      if (scope.kind !== 'all') {
+        if (!existing && fields.owner_id === undefined && ac.ctx.actor.id !== null)
+          fields.owner_id = ac.ctx.actor.id;
+        const outside =
+          existing &&
+          !filterAllows(scope, {
+            ownerId: existing.owner_id,
+            region: existing.region,
+            ownerTeam: await teamOf(existing.owner_id),
+          });
+        const ownerAfter =
+          fields.owner_id !== undefined ? fields.owner_id : (existing?.owner_id ?? null);
+        const regionAfter =
+          fields.region !== undefined ? fields.region : (existing?.region ?? null);
+        if (
+          outside ||
+          !filterAllows(scope, {
+            ownerId: ownerAfter,
+            region: regionAfter,
+            ownerTeam: await teamOf(ownerAfter),
+          })
+        ) {
+          ac.report.reject(row, values, [
+            {
+              row,
+              field: outside ? 'code' : 'owner',
+              message: outside
+                ? `customer ${code} is outside your row scope`
+                : 'the customer would be outside your row scope',
+              value: outside ? code : ((cells.owner as string | undefined) ?? null),
+              expected: 'customers you own (or your team’s or region’s, as your role allows)',
+            },
+          ]);
+          return;
+        }
+      }
       const customFields = JSON.stringify({
         ...(existing ? (JSON.parse(existing.custom_fields) as Record<string, unknown>) : {}),
         ...custom.values,

@@ -11,6 +11,7 @@ import * as repo from '../../store/lifecycle/terminations.repository';
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -243,7 +244,7 @@ export async function listTerminations(
   f: { status?: string | undefined; customerId?: number | undefined },
 ) {
   requirePermission(ctx, 'customers.read');
-  const rows = await repo.listTerminations(deps.store.db, f);
+  const rows = await repo.listTerminations(deps.store.db, { ...f, rows: customerFilter(ctx) });
   return rows.map((t) => ({ ...t, missing: t.status === 'approved' ? missingSteps(t) : [] }));
 }
 

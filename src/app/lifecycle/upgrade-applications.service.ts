@@ -13,6 +13,7 @@ import { findSchemeById, latestVersion } from '../../store/tiering/schemes.repos
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -153,7 +154,7 @@ export async function listApplications(
   },
 ) {
   requirePermission(ctx, 'customers.read');
-  return applications.listApplications(deps.store.db, f);
+  return applications.listApplications(deps.store.db, { ...f, rows: customerFilter(ctx) });
 }
 
 /**

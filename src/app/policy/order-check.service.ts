@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { DomainError, notFound, validationError } from '../../domain/errors';
 import { checkOrder, type OrderCheckResult } from '../../domain/policy/order-check';
 import { type OrderInput, parseOrder } from '../../domain/policy/order-input.schema';
+import { customerInScope } from '../../store/customer-scope';
 import { findCustomerByCode, findCustomerById } from '../../store/customers.repository';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -38,7 +40,8 @@ export async function evaluateOrder(deps: Deps, ctx: Ctx, raw: unknown): Promise
     ref.customerId !== undefined
       ? await findCustomerById(db, ref.customerId)
       : await findCustomerByCode(db, ref.customerCode ?? '');
-  if (!c) throw notFound('Customer', ref.customerId ?? ref.customerCode ?? '');
+  if (!c || !(await customerInScope(db, customerFilter(ctx), c.id)))
+    throw notFound('Customer', ref.customerId ?? ref.customerCode ?? '');
   const today = businessToday(deps, ctx);
   const cp = await customerPolicy(db, c.id, today);
   if (!cp)

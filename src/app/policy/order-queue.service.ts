@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import { DomainError, notFound } from '../../domain/errors';
 import { compareQueue } from '../../domain/policy/order-queue';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/policy/order-status';
+import { customerInScope } from '../../store/customer-scope';
 import {
   findOrderRequest,
   insertOrderRequest,
@@ -11,6 +13,7 @@ import {
 } from '../../store/orders/order-requests.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -102,9 +105,14 @@ export async function submitOrder(
 export async function listQueue(
   deps: Deps,
   ctx: Ctx,
-  f: { status?: OrderStatus | undefined; customerId?: number | undefined } = {},
+  f: {
+    status?: OrderStatus | undefined;
+    customerId?: number | undefined;
+    rows?: CustomerFilter | undefined;
+  } = {},
 ) {
   requirePermission(ctx, 'orders.check');
+  f = { ...f, rows: customerFilter(ctx) };
   const rows = f.status
     ? await listOrderRequests(deps.store.db, f)
     : [
@@ -118,7 +126,8 @@ export async function listQueue(
 export async function getOrder(deps: Deps, ctx: Ctx, id: number) {
   requirePermission(ctx, 'orders.check');
   const o = await findOrderRequest(deps.store.db, id);
-  if (!o) throw notFound('Order request', id);
+  if (!o || !(await customerInScope(deps.store.db, customerFilter(ctx), o.customerId)))
+    throw notFound('Order request', id);
   return view(o);
 }
 

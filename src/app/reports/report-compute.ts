@@ -1,7 +1,9 @@
+import { PERMISSIONS } from '../../domain/auth/permissions';
 import { DomainError } from '../../domain/errors';
 import type { CustomerScope } from '../analytics/analytics-filters';
 import { scopeOf } from '../analytics/customer-columns';
 import { type Ctx, SYSTEM_ACTOR } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { label, type ReportContent, type ReportSectionContent } from './report-content';
 import type { ReportPeriod } from './report-period';
@@ -30,9 +32,14 @@ export async function computeReport(
   onProgress?: SectionProgress,
 ): Promise<ReportContent> {
   const { period, scope } = input;
-  const columnScope = await scopeOf(deps, scope);
+  const columnScope = await scopeOf(deps, ctx, scope);
+  // Sections call the views as a trusted actor; a user with a row scope keeps it, so a report
+  // they make counts only the customers they may see.
   const sectionCtx: Ctx = {
-    actor: SYSTEM_ACTOR,
+    actor:
+      customerFilter(ctx).kind === 'all'
+        ? SYSTEM_ACTOR
+        : { ...ctx.actor, permissions: [...PERMISSIONS] },
     now: ctx.now,
     ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
   };

@@ -4,6 +4,7 @@ import { DomainError, type FieldIssue, validationError } from '../../domain/erro
 import { findReportByJob } from '../../store/analytics/reports.repository';
 import { scopeOfFilters } from '../analytics/analytics-query';
 import { scopeOf } from '../analytics/customer-columns';
+import { systemCtx } from '../context';
 import { isTimeZone } from '../jobs/cron';
 import { type JobHandler, jobHandler, registerJobHandler } from '../jobs/registry';
 import { registerEmailAttacher } from '../notifications/email-send.job';
@@ -46,7 +47,7 @@ export const reportJob: JobHandler<z.output<typeof jobPayload>> = {
     await checkRecipients(deps, p.recipients, 'payload.recipients.');
     // A tier filter needs a scheme: refuse the schedule now rather than every Monday.
     try {
-      await scopeOf(deps, scopeOfFilters(p.filters));
+      await scopeOf(deps, systemCtx(), scopeOfFilters(p.filters));
     } catch (e) {
       if (!(e instanceof DomainError) || !Array.isArray(e.details.issues)) throw e;
       const issues = e.details.issues as FieldIssue[];

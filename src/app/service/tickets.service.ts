@@ -2,11 +2,13 @@ import { notFound, validationError } from '../../domain/errors';
 import { findCategory, flattenTaxonomy, TAXONOMY } from '../../domain/service/taxonomy';
 import { createTicketInput, idFromReference } from '../../domain/service/ticket.schema';
 import { TICKET_STATUSES } from '../../domain/service/ticket-status';
+import { customerInScope } from '../../store/customer-scope';
 import { findCustomerById } from '../../store/customers.repository';
 import { listAttachments } from '../../store/service/ticket-attachments.repository';
 import { listMessages } from '../../store/service/ticket-messages.repository';
 import * as repo from '../../store/service/tickets.repository';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -39,7 +41,8 @@ export async function createTicket(
     if (prior !== null) return { ticket: await getTicketView(deps, ctx, prior), replayed: true };
   }
   const customer = await findCustomerById(db, input.customerId);
-  if (!customer)
+  // A customer outside the agent's row scope reads as one that does not exist.
+  if (!customer || !(await customerInScope(db, customerFilter(ctx), customer.id)))
     throw validationError('Invalid ticket', [
       { field: 'customerId', message: `customer ${input.customerId} does not exist` },
     ]);
@@ -168,6 +171,7 @@ export async function listTickets(deps: Deps, ctx: Ctx, q: TicketQuery) {
       level: q.level,
       q: term,
       idFromQuery: term ? (idFromReference(term) ?? undefined) : undefined,
+      rows: customerFilter(ctx),
     },
     page,
     pageSize,
@@ -179,6 +183,7 @@ export async function listTickets(deps: Deps, ctx: Ctx, q: TicketQuery) {
 /** A customer's tickets, newest first. */
 export async function customerTickets(deps: Deps, ctx: Ctx, customerId: number, page = 1) {
   requirePermission(ctx, 'customers.read');
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
   if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
   return listTickets(deps, ctx, { customerId, page });
 }

@@ -4,6 +4,7 @@ import { Flag } from '../../domain/evaluation/plan';
 import * as runs from '../../store/tiering/runs.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { type ExportColumn, type ExportFormat, writeTable } from '../export/table-writer';
 import { requirePermission } from '../guard';
@@ -117,6 +118,7 @@ export async function exportRunResults(
       moved: f.moved,
       q: f.q,
       tierOrder: plan.tiers.map((t) => t.id),
+      rows: customerFilter(ctx),
     }),
     'results',
   );

@@ -3,6 +3,7 @@ import { notFound } from '../../domain/errors';
 import { explain, formatShortfall } from '../../domain/evaluation';
 import * as runs from '../../store/tiering/runs.repository';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -46,6 +47,7 @@ export async function listResults(deps: Deps, ctx: Ctx, runId: number, query: Re
     moved: q.moved,
     q: q.q,
     tierOrder: plan.tiers.map((t) => t.id),
+    rows: customerFilter(ctx),
     page: q.page,
     pageSize: q.pageSize,
   });

@@ -1,6 +1,11 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { systemCtx } from '../../app/context';
+import { userCtx } from '../../app/auth/users.service';
+import { type Ctx, systemCtx } from '../../app/context';
 import * as customers from '../../app/customers/customers.service';
+import type { Deps } from '../../app/deps';
+import { exportCustomers } from '../../app/export/export.service';
 import type { CreateCustomerInput } from '../../domain/customers/customer.schema';
 import { withDeps } from '../with-deps';
 
@@ -52,7 +57,17 @@ function withFieldOptions(cmd: Command): Command {
     .option('--owner <userId>', 'account manager user id');
 }
 
-/** `tierdesk customers list|show|create|edit`. */
+/**
+ * The context a command acts in: the system actor (every customer) by default, or the user
+ * named by `--as`, whose role's permissions and row scope then apply.
+ */
+async function actingCtx(deps: Deps, as: string | undefined): Promise<Ctx> {
+  return as ? userCtx(deps, as) : systemCtx();
+}
+
+const AS_HELP = 'act as this user: their permissions and row scope apply (default: system)';
+
+/** `tierdesk customers list|show|export|create|edit`. */
 export function registerCustomerCommands(program: Command): void {
   const cmd = program.command('customers').description('List, view, create and edit customers');
   cmd
@@ -63,6 +78,7 @@ export function registerCustomerCommands(program: Command): void {
     .option('--order <dir>', 'asc | desc', 'asc')
     .option('--page <n>', 'page number', '1')
     .option('--page-size <n>', 'rows per page', '50')
+    .option('--as <username>', AS_HELP)
     .action(
       async (o: {
         query?: string;
@@ -70,9 +86,10 @@ export function registerCustomerCommands(program: Command): void {
         order: string;
         page: string;
         pageSize: string;
+        as?: string;
       }) => {
         await withDeps(async (deps) => {
-          const r = await customers.listCustomers(deps, systemCtx(), {
+          const r = await customers.listCustomers(deps, await actingCtx(deps, o.as), {
             ...(o.query ? { q: o.query } : {}),
             sort: o.sort as never,
             order: o.order as never,
@@ -87,13 +104,41 @@ export function registerCustomerCommands(program: Command): void {
   cmd
     .command('show <code>')
     .description('Show one customer by code')
-    .action(async (code: string) => {
+    .option('--as <username>', AS_HELP)
+    .action(async (code: string, o: { as?: string }) => {
       await withDeps(async (deps) => {
-        console.log(
-          JSON.stringify(await customers.getCustomerByCode(deps, systemCtx(), code), null, 2),
-        );
+        const ctx = await actingCtx(deps, o.as);
+        console.log(JSON.stringify(await customers.getCustomerByCode(deps, ctx, code), null, 2));
       });
     });
+  cmd
+    .command('export')
+    .description('Export customers as CSV or XLSX (to a file, or CSV to standard output)')
+    .option('-q, --query <text>', 'search name or code')
+    .option('--format <format>', 'csv | xlsx', 'csv')
+    .option('-o, --output <file>', 'file to write (default: standard output)')
+    .option('--lang <lang>', 'zh-CN | en (column headers)', 'zh-CN')
+    .option('--as <username>', AS_HELP)
+    .action(
+      async (o: { query?: string; format: string; output?: string; lang: string; as?: string }) => {
+        if (o.format !== 'csv' && o.format !== 'xlsx')
+          throw new Error(`--format must be csv or xlsx, not ${o.format}`);
+        if (o.format === 'xlsx' && !o.output) throw new Error('--format xlsx needs --output');
+        const format = o.format;
+        await withDeps(async (deps) => {
+          const stream = await exportCustomers(
+            deps,
+            await actingCtx(deps, o.as),
+            format,
+            { includeMerged: false, ...(o.query ? { q: o.query } : {}) },
+            o.lang === 'en' ? 'en' : 'zh-CN',
+          );
+          await pipeline(stream, o.output ? createWriteStream(o.output) : process.stdout, {
+            end: !!o.output,
+          });
+        });
+      },
+    );
   withFieldOptions(cmd.command('create').description('Create a customer'))
     .requiredOption('--code <code>', 'unique customer code')
     .action(async (o: FieldOpts) => {

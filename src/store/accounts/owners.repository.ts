@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -14,20 +16,22 @@ export interface AccountCustomerRow {
 
 /**
  * Customers the business serves: not merged away, not terminated (prospects and customers
- * being terminated are still served). Ordered by id.
+ * being terminated are still served), within the reader's row scope when given. Ordered by id.
  */
 export async function servedCustomers(
   db: Kysely<DB>,
-  f: { ownerId?: number; ids?: readonly number[] } = {},
+  f: { ownerId?: number; ids?: readonly number[]; rows?: CustomerFilter } = {},
 ): Promise<AccountCustomerRow[]> {
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
   let q = db
-    .selectFrom('customers')
-    .select(['id', 'code', 'name', 'type', 'region', 'owner_id'])
-    .where('status', '=', 'active')
-    .where('lifecycle_stage', '!=', 'terminated');
-  if (f.ownerId !== undefined) q = q.where('owner_id', '=', f.ownerId);
-  if (f.ids) q = q.where('id', 'in', f.ids.length ? [...f.ids] : [-1]);
-  const rows = await q.orderBy('id').execute();
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.code', 'c.name', 'c.type', 'c.region', 'c.owner_id'])
+    .where('c.status', '=', 'active')
+    .where('c.lifecycle_stage', '!=', 'terminated');
+  if (f.ownerId !== undefined) q = q.where('c.owner_id', '=', f.ownerId);
+  if (f.ids) q = q.where('c.id', 'in', f.ids.length ? [...f.ids] : [-1]);
+  if (inScope) q = q.where(inScope);
+  const rows = await q.orderBy('c.id').execute();
   return rows.map((r) => ({
     id: Number(r.id),
     code: r.code,

@@ -3,7 +3,9 @@ import type SqliteDatabase from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import { copyField } from '../bulk/copy-text';
+import { scopeCondition } from '../customer-scope';
 import type { DB } from '../schema';
 import type { WriteSession } from '../write-session';
 
@@ -143,6 +145,8 @@ export interface PredictionFilter {
   region?: string | undefined;
   industry?: string | undefined;
   ownerId?: number | undefined;
+  /** The acting user's row scope; everyone when left out. */
+  rows?: CustomerFilter | undefined;
 }
 
 /** One prediction with the customer it belongs to. */
@@ -209,6 +213,8 @@ function filtered(db: Kysely<DB>, f: PredictionFilter) {
   if (f.region) q = q.where('c.region', '=', f.region);
   if (f.industry) q = q.where('c.industry', '=', f.industry);
   if (f.ownerId !== undefined) q = q.where('c.owner_id', '=', f.ownerId);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   return q;
 }
 

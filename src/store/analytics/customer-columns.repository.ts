@@ -1,4 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import type { DB } from '../schema';
 
 /** Who is counted (see app/analytics/analytics-filters.ts); tier needs a scheme id here. */
@@ -11,6 +13,8 @@ export interface ColumnScope {
   tier?: { schemeId: number; tier: string } | undefined;
   /** Only these customers (a drill-down inside a figure), when given. */
   customerIds?: readonly number[] | undefined;
+  /** The acting user's row scope (who may be counted at all); everyone when left out. */
+  rows?: CustomerFilter | undefined;
 }
 
 /**
@@ -43,6 +47,8 @@ export interface CustomerColumns {
 /** The SQL conditions on `c` (customers) for a scope. */
 export function scopeConditions(scope: ColumnScope): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`c.status = 'active'`];
+  const rows = scope.rows ? scopeCondition(scope.rows, 'c') : undefined;
+  if (rows) where.push(rows);
   if (scope.region !== undefined) where.push(sql`c.region = ${scope.region}`);
   if (scope.industry !== undefined) where.push(sql`c.industry = ${scope.industry}`);
   if (scope.type !== undefined) where.push(sql`c.type = ${scope.type}`);

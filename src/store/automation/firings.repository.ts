@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -86,6 +88,8 @@ export interface FiringFilter {
   to?: string;
   limit: number;
   offset: number;
+  /** The reader's row scope: only firings of these customers. */
+  rows?: CustomerFilter | undefined;
 }
 
 /** Firings newest first, with the customer's code and name, and the total for paging. */
@@ -96,6 +100,8 @@ export async function listFirings(
   let q = db
     .selectFrom('automation_firings as f')
     .innerJoin('customers as c', 'c.id', 'f.customer_id');
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.rule) q = q.where('f.rule', '=', f.rule);
   if (f.customerId) q = q.where('f.customer_id', '=', f.customerId);
   if (f.from) q = q.where('f.fired_at', '>=', f.from);

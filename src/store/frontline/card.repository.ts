@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -13,9 +15,14 @@ export interface CardCustomer {
   owner: { id: number; name: string } | null;
 }
 
-function head(db: Kysely<DB>) {
+const EVERYONE: CustomerFilter = { kind: 'all' };
+
+/** The card head query over the customers in `scope`. */
+function head(db: Kysely<DB>, scope: CustomerFilter) {
+  const inScope = scopeCondition(scope, 'c');
   return db
     .selectFrom('customers as c')
+    .$if(inScope !== undefined, (q) => q.where(inScope!))
     .leftJoin('users as u', 'u.id', 'c.owner_id')
     .select([
       'c.id',
@@ -29,7 +36,16 @@ function head(db: Kysely<DB>) {
     ]);
 }
 
-type HeadRow = Awaited<ReturnType<ReturnType<typeof head>['executeTakeFirstOrThrow']>>;
+type HeadRow = {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  region: string | null;
+  lifecycle_stage: string;
+  owner_id: number | null;
+  owner_name: string | null;
+};
 
 function toHead(r: HeadRow): CardCustomer {
   return {
@@ -46,21 +62,26 @@ function toHead(r: HeadRow): CardCustomer {
   };
 }
 
-/** The customer with this code (unique index), or undefined. */
+/** The customer in `scope` with this code (unique index), or undefined. */
 export async function customerByCode(
   db: Kysely<DB>,
   code: string,
+  scope: CustomerFilter = EVERYONE,
 ): Promise<CardCustomer | undefined> {
-  const r = await head(db).where('c.code', '=', code).executeTakeFirst();
+  const r = await head(db, scope).where('c.code', '=', code).executeTakeFirst();
   return r ? toHead(r) : undefined;
 }
 
 /**
- * Customers with a contact whose phone has this keyed hash (index on contacts.phone_hash),
+ * Customers in `scope` with a contact whose phone has this keyed hash (index on contacts.phone_hash),
  * customers with the number as a primary contact first; at most 20.
  */
-export async function customersByPhoneHash(db: Kysely<DB>, hash: string): Promise<CardCustomer[]> {
-  const rows = await head(db)
+export async function customersByPhoneHash(
+  db: Kysely<DB>,
+  hash: string,
+  scope: CustomerFilter = EVERYONE,
+): Promise<CardCustomer[]> {
+  const rows = await head(db, scope)
     .innerJoin('contacts as k', 'k.customer_id', 'c.id')
     .select(sql<number>`max(k.is_primary)`.as('primary'))
     .where('k.phone_hash', '=', hash)

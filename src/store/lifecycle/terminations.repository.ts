@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { dateTextOrNull, instantTextOrNull } from '../row-values';
 import type { CustomerTerminationsTable, DB } from '../schema';
 
@@ -81,9 +83,11 @@ export async function openTerminationOf(db: Kysely<DB>, customerId: number) {
 /** Terminations, newest first, by status or customer. */
 export async function listTerminations(
   db: Kysely<DB>,
-  f: { status?: string | undefined; customerId?: number | undefined },
+  f: { status?: string | undefined; customerId?: number | undefined; rows?: CustomerFilter },
 ) {
   let q = base(db);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.status) q = q.where('t.status', '=', f.status);
   if (f.customerId) q = q.where('t.customer_id', '=', f.customerId);
   return (await q.orderBy('t.id', 'desc').limit(500).execute()).map(toRow);

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { dateTextOrNull, instantText, instantTextOrNull } from '../row-values';
 import type { DB } from '../schema';
 
@@ -7,6 +9,8 @@ export interface ApplicationFilter {
   status?: string | undefined;
   schemeId?: number | undefined;
   customerId?: number | undefined;
+  /** The reader's row scope: only applications of these customers. */
+  rows?: CustomerFilter | undefined;
 }
 
 /** Upgrade applications with the customer's code and name, newest first (at most 500). */
@@ -20,6 +24,8 @@ export async function listApplications(db: Kysely<DB>, f: ApplicationFilter) {
   if (f.status) q = q.where('a.status', '=', f.status);
   if (f.schemeId) q = q.where('a.scheme_id', '=', f.schemeId);
   if (f.customerId) q = q.where('a.customer_id', '=', f.customerId);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   const rows = await q.orderBy('a.id', 'desc').limit(500).execute();
   const n = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r) => ({

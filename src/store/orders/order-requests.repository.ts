@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import type { OrderStatus } from '../../domain/policy/order-status';
+import { scopeCondition } from '../customer-scope';
 import { dateText, instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -94,8 +96,15 @@ export async function insertOrderRequest(db: Kysely<DB>, o: NewOrderRequest): Pr
  */
 export async function listOrderRequests(
   db: Kysely<DB>,
-  f: { id?: number; status?: OrderStatus | undefined; customerId?: number | undefined } = {},
+  f: {
+    id?: number;
+    status?: OrderStatus | undefined;
+    customerId?: number | undefined;
+    /** The reader's row scope: only orders of these customers. */
+    rows?: CustomerFilter | undefined;
+  } = {},
 ): Promise<OrderRequestRow[]> {
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
   let q = db
     .selectFrom('order_requests as o')
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
@@ -105,6 +114,7 @@ export async function listOrderRequests(
   if (f.id !== undefined) q = q.where('o.id', '=', f.id);
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.customerId !== undefined) q = q.where('o.customer_id', '=', f.customerId);
+  if (inScope) q = q.where(inScope);
   const rows = await q.orderBy('o.id').limit(2000).execute();
   const n = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r) => ({

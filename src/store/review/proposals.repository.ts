@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { likeContains } from '../errors';
 import { instantTextOrNull } from '../row-values';
 import type { DB, ReviewProposalsTable } from '../schema';
 
@@ -67,7 +68,7 @@ function base(db: Kysely<DB>, f: ProposalFilter) {
   if (f.pending === 'rate') q = q.where('p.proposed_by', 'is', null);
   if (f.pending === 'finance') q = q.where('p.finance_by', 'is', null);
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+    const like = sql<string>`${likeContains(f.q)} escape '\\'`;
     q = q.where((eb) => eb.or([eb('c.code', 'like', like), eb('c.name', 'like', like)]));
   }
   return q;

@@ -1,4 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
+import { likeContains } from '../errors';
 import { instantText, instantTextOrNull } from '../row-values';
 import type { DB, TicketsTable } from '../schema';
 
@@ -14,6 +17,8 @@ export interface TicketFilter {
   q?: string | undefined;
   /** A ticket id parsed from a reference typed into the search box. */
   idFromQuery?: number | undefined;
+  /** The reader's row scope: only tickets of these customers. */
+  rows?: CustomerFilter | undefined;
 }
 
 /** A ticket row as the app sees it, with the customer's code/name and the assignee's name. */
@@ -97,6 +102,8 @@ function toRow(r: BaseRow): TicketRow {
 
 function filtered(db: Kysely<DB>, f: TicketFilter) {
   let q = base(db);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.ids) q = q.where('t.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.status?.length) {
     // Rows written before the state machine say 'open' for 'new'.
@@ -119,7 +126,8 @@ function filtered(db: Kysely<DB>, f: TicketFilter) {
     );
   }
   if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
+    // Wildcards typed by the user match literally (a search for "%" is not "everything").
+    const like = sql<string>`${likeContains(f.q.toLowerCase())} escape '\\'`;
     const byId = f.idFromQuery;
     q = q.where((eb) =>
       eb.or([

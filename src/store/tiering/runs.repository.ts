@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import { movePairs } from '../../domain/scheme/tier-order';
+import { scopeCondition } from '../customer-scope';
 import type { Store } from '../database';
+import { likeContains } from '../errors';
 import { dateText, instantText } from '../row-values';
 import type { DB, TierResultsTable } from '../schema';
 
@@ -194,6 +197,8 @@ export interface ResultQuery {
   /** Tier ids in rank order (best first), to tell up from down. */
   tierOrder: readonly string[];
   q?: string | undefined;
+  /** The reader's row scope: only results of these customers. */
+  rows?: CustomerFilter | undefined;
   page: number;
   pageSize: number;
 }
@@ -259,8 +264,10 @@ function filteredResults(db: Kysely<DB>, query: ResultFilter) {
     .selectFrom('tier_results as t')
     .innerJoin('customers as c', 'c.id', 't.customer_id')
     .where('t.run_id', '=', query.runId);
+  const inScope = query.rows ? scopeCondition(query.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (query.tier) q = q.where('t.tier', '=', query.tier);
-  if (query.q) q = q.where('c.code', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
+  if (query.q) q = q.where('c.code', 'like', sql<string>`${likeContains(query.q)} escape '\\'`);
   if (query.moved) {
     q = q.where('t.previous_tier', 'is not', null).whereRef('t.previous_tier', '!=', 't.tier');
     if (query.moved !== 'any') {

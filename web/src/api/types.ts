@@ -214,6 +214,8 @@ export interface User {
   email: string | null;
   roleId: string;
   region: string | null;
+  /** The user's team (row scope `team` shows the customers of the whole team). */
+  team: string | null;
   active: boolean;
   locale: string;
   createdAt: string;
@@ -225,6 +227,8 @@ export interface Role {
   nameEn: string;
   permissions: string[];
   builtin: boolean;
+  /** Which customers holders see: all, their region, their team's or their own. */
+  rowScope?: 'all' | 'region' | 'team' | 'own';
 }
 
 export interface Owner {
