@@ -36,6 +36,18 @@ const envSchema = z.object({
     .string()
     .min(32, 'TIERDESK_SECRET must be at least 32 characters long')
     .optional(),
+  // More encryption keys for personal data, "id:secret,id:secret"; holds secrets, never echoed.
+  TIERDESK_KEYS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || v.split(',').every((p) => /^[A-Za-z0-9_-]{1,32}:.{32,}$/.test(p.trim())),
+      'TIERDESK_KEYS must be a comma-separated list of <key id>:<secret of 32 or more characters>, e.g. k2:…',
+    ),
+  TIERDESK_ACTIVE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'TIERDESK_ACTIVE_KEY must be a key id such as k2')
+    .optional(),
   TIERDESK_ADMIN_PASSWORD: z
     .string()
     .min(10, 'TIERDESK_ADMIN_PASSWORD must be at least 10 characters long')
@@ -70,7 +82,58 @@ const envSchema = z.object({
     .min(100, 'TIERDESK_WEBHOOK_TIMEOUT_MS must be at least 100')
     .max(120_000, 'TIERDESK_WEBHOOK_TIMEOUT_MS must be at most 120000')
     .default(5000),
+  TIERDESK_RATE_LIMIT_LOGIN: perMinute('TIERDESK_RATE_LIMIT_LOGIN', 10),
+  TIERDESK_RATE_LIMIT_GLOBAL: perMinute('TIERDESK_RATE_LIMIT_GLOBAL', 1200),
+  TIERDESK_LOCKOUT_THRESHOLD: z.coerce
+    .number({ error: 'TIERDESK_LOCKOUT_THRESHOLD must be a whole number' })
+    .int('TIERDESK_LOCKOUT_THRESHOLD must be a whole number')
+    .min(1, 'TIERDESK_LOCKOUT_THRESHOLD must be at least 1')
+    .max(100, 'TIERDESK_LOCKOUT_THRESHOLD must be at most 100')
+    .default(5),
+  TIERDESK_SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'TIERDESK_SESSION_MAX_HOURS must be a whole number of hours' })
+    .int('TIERDESK_SESSION_MAX_HOURS must be a whole number of hours')
+    .min(1, 'TIERDESK_SESSION_MAX_HOURS must be at least 1')
+    .max(24 * 90, 'TIERDESK_SESSION_MAX_HOURS must be at most 2160 (90 days)')
+    .default(72),
+  TIERDESK_CORS_ORIGINS: originList('TIERDESK_CORS_ORIGINS'),
+  TIERDESK_EMBED_ORIGINS: originList('TIERDESK_EMBED_ORIGINS'),
 });
+
+/** A comma-separated list of origins; empty or unset means none. */
+function originList(variable: string) {
+  return z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || v.split(',').every((o) => isOrigin(o.trim())),
+      `${variable} must be a comma-separated list of origins such as https://crm.example.com`,
+    );
+}
+
+/** Splits a comma-separated list of origins. */
+function originsOf(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+/** A per-IP, per-minute request limit; 0 turns the limit off. */
+function perMinute(variable: string, fallback: number) {
+  const msg = `${variable} must be a whole number of requests a minute (0 turns the limit off)`;
+  return z.coerce.number({ error: msg }).int(msg).min(0, msg).max(1_000_000, msg).default(fallback);
+}
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+function isOrigin(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === v;
+  } catch {
+    return false;
+  }
+}
 
 /** An SMTP URL nodemailer understands: smtp:// (STARTTLS when offered) or smtps:// (TLS). */
 function isSmtpUrl(v: string): boolean {
@@ -93,6 +156,11 @@ export interface Config {
   database: DatabaseConfig;
   /** Secret for keyed hashes and encryption keys; never logged. */
   secret: string;
+  /**
+   * Encryption keys besides `secret` (which is always key "k1" and the lookup-hash key) and the
+   * one new values are encrypted with (see app/security/keyring-config.ts). Left out: k1 only.
+   */
+  fieldKeys?: { keys: { id: string; secret: string }[]; activeKeyId?: string };
   adminPassword: string | undefined;
   demo: 'auto' | 'off' | 'on';
   demoCustomers: number;
@@ -105,6 +173,40 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   /** How long one webhook call may take before it counts as a failed attempt. */
   webhookTimeoutMs: number;
+  /**
+   * Requests a minute per client IP (0 = no limit). `loadConfig` always sets it; a config built
+   * in code (tests, embedding) may leave it out to run without rate limiting.
+   */
+  rateLimits?: { loginPerMinute: number; globalPerMinute: number };
+  /** Sign-in hardening; anything left out takes the defaults of `securityOf`. */
+  security?: Partial<SecurityConfig>;
+}
+
+/** Sign-in hardening settings (see docs/guide/sign-in-and-api-tokens.md). */
+export interface SecurityConfig {
+  /** Failed sign-ins in a row for one username before it is locked (then 1 min, doubling). */
+  lockoutThreshold: number;
+  /** Absolute lifetime of a session, however active it is. */
+  sessionMaxHours: number;
+  /** Origins allowed to call the API from a browser; empty = the UI's own origin only. */
+  corsOrigins: string[];
+  /**
+   * Origins whose pages may frame the embeddable pages (/embed/…); empty = any. Every other
+   * page may not be framed at all.
+   */
+  embedOrigins: string[];
+}
+
+const SECURITY_DEFAULTS: SecurityConfig = {
+  lockoutThreshold: 5,
+  sessionMaxHours: 72,
+  corsOrigins: [],
+  embedOrigins: [],
+};
+
+/** The sign-in hardening settings of a config, with defaults for anything it leaves out. */
+export function securityOf(config: Config): SecurityConfig {
+  return { ...SECURITY_DEFAULTS, ...config.security };
 }
 
 /** Raised for a bad environment; the message names each bad variable and what it expects. */
@@ -158,6 +260,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
     secret: resolveSecret(e.TIERDESK_SECRET, dataDir),
+    fieldKeys: {
+      keys: (e.TIERDESK_KEYS ?? '')
+        .split(',')
+        .filter((p) => p.trim())
+        .map((p) => {
+          const at = p.indexOf(':');
+          return { id: p.slice(0, at).trim(), secret: p.slice(at + 1).trim() };
+        }),
+      ...(e.TIERDESK_ACTIVE_KEY ? { activeKeyId: e.TIERDESK_ACTIVE_KEY } : {}),
+    },
     adminPassword: e.TIERDESK_ADMIN_PASSWORD,
     demo: e.TIERDESK_DEMO,
     demoCustomers: e.TIERDESK_DEMO_CUSTOMERS,
@@ -167,5 +279,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.TIERDESK_JOBS,
     smtp: e.TIERDESK_SMTP_URL ? { url: e.TIERDESK_SMTP_URL, from: e.TIERDESK_SMTP_FROM } : null,
     webhookTimeoutMs: e.TIERDESK_WEBHOOK_TIMEOUT_MS,
+    rateLimits: {
+      loginPerMinute: e.TIERDESK_RATE_LIMIT_LOGIN,
+      globalPerMinute: e.TIERDESK_RATE_LIMIT_GLOBAL,
+    },
+    security: {
+      lockoutThreshold: e.TIERDESK_LOCKOUT_THRESHOLD,
+      sessionMaxHours: e.TIERDESK_SESSION_MAX_HOURS,
+      corsOrigins: originsOf(e.TIERDESK_CORS_ORIGINS),
+      embedOrigins: originsOf(e.TIERDESK_EMBED_ORIGINS),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { RoleDefinition } from '../domain/auth/permissions';
+import { isRowScope } from '../domain/auth/row-scope';
 import type { User } from '../domain/users/user.schema';
 import type { DB, UsersTable } from './schema';
 
@@ -12,6 +13,7 @@ export function toUser(r: Selectable<UsersTable>): User {
     email: r.email,
     roleId: r.role_id,
     region: r.region,
+    team: r.team ?? null,
     active: r.active === 1,
     locale: r.locale,
     createdAt: r.created_at,
@@ -79,6 +81,7 @@ export async function listRoles(db: Kysely<DB>) {
     nameEn: r.name_en,
     permissions: JSON.parse(r.permissions) as string[],
     builtin: r.builtin === 1,
+    rowScope: isRowScope(r.row_scope) ? r.row_scope : ('all' as const),
   }));
 }
 

@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblems } from '../../domain/auth/password-policy';
+import { validationError } from '../../domain/errors';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
 const OPTIONS = {
@@ -29,4 +31,17 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyDummy(password: string): Promise<void> {
   dummyHash ??= hashPassword(`dummy-${Math.random()}`);
   await verifyPassword(await dummyHash, password);
+}
+
+/**
+ * Refuses a password that breaks the policy (domain/auth/password-policy.ts), naming the field
+ * the person typed it into and every rule it breaks.
+ */
+export function assertPasswordPolicy(password: string, username: string, field = 'password'): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length === 0) return;
+  throw validationError(
+    `The password does not meet the policy: ${problems.join('; ')}`,
+    problems.map((message) => ({ field, message })),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { assertPasswordPolicy } from '../../app/auth/password';
 import { createUser, listUsers } from '../../app/auth/users.service';
 import { systemCtx } from '../../app/context';
 import { withDeps } from '../with-deps';
@@ -29,6 +30,7 @@ export function registerUserCommands(program: Command): void {
       }) => {
         const password = o.password ?? process.env.TIERDESK_NEW_PASSWORD;
         if (!password) throw new Error('Give --password or set TIERDESK_NEW_PASSWORD');
+        assertPasswordPolicy(password, o.username);
         await withDeps(async (deps) => {
           const u = await createUser(deps, systemCtx(), {
             username: o.username,

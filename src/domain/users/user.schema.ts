@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { passwordProblems } from '../auth/password-policy';
 
-/** A password policy that is easy to state in an error: length, and not only one kind of char. */
-export const passwordSchema = z
-  .string({ error: 'password must be text' })
-  .min(10, 'password must be at least 10 characters')
-  .max(200, 'password must be at most 200 characters')
-  .refine(
-    (p) => /[A-Za-z]/.test(p) && /[0-9]/.test(p),
-    'password must contain at least one letter and one digit',
-  );
+/**
+ * The rules a password can be checked against on its own (length, kinds of character, not a
+ * well-known password; see domain/auth/password-policy.ts). The rule against containing the
+ * username needs the username and is checked where a person sets a password.
+ */
+export const passwordSchema = z.string({ error: 'password must be text' }).superRefine((p, c) => {
+  for (const message of passwordProblems(p)) c.addIssue({ code: 'custom', message });
+});
 
 export const createUserInput = z.object({
   username: z
@@ -22,6 +22,8 @@ export const createUserInput = z.object({
   password: passwordSchema,
   roleId: z.string().min(1, 'roleId must name a role'),
   region: z.string().trim().max(100).nullable().optional(),
+  /** The user's team, for roles with row scope `team`. */
+  team: z.string().trim().max(100).nullable().optional(),
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
@@ -40,6 +42,7 @@ export interface User {
   email: string | null;
   roleId: string;
   region: string | null;
+  team: string | null;
   active: boolean;
   locale: string;
   createdAt: string;

@@ -1,5 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
@@ -18,6 +19,20 @@ interface LoginValues {
 /** Only same-site paths may be used as the place to return to after sign-in. */
 function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/**
+ * What a failed sign-in tells the person: wrong credentials, a locked username or too many
+ * attempts from this address (both with the wait the server gave), or anything else.
+ */
+function loginError(t: TFunction, e: unknown): string {
+  if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') return t('login.failed');
+  if (e instanceof ApiError && e.code === 'RATE_LIMITED') {
+    const seconds = Number(e.details.retryAfterSeconds) || 60;
+    const key = e.details.reason === 'locked' ? 'locked' : 'rateLimited';
+    return t(`security.login.${key}`, { seconds });
+  }
+  return errorMessage(t, e);
 }
 
 /** Username and password sign-in. */
@@ -39,11 +54,7 @@ export function LoginPage() {
       await signIn(values.username, values.password);
       navigate(next, { replace: true });
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.code === 'UNAUTHENTICATED'
-          ? t('login.failed')
-          : errorMessage(t, e),
-      );
+      setError(loginError(t, e));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { settle, signInAs, useBrowserSuite } from '../support/browser';
+
+const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
+
+/**
+ * The UI under the real security headers: no CSP violation anywhere on the way (the suite fails
+ * on any console error), an API token created with its secret shown once and revoked, the
+ * sessions list, and the sign-in page's message for a locked username.
+ */
+describe('sign-in security in Chromium', { timeout: 120_000 }, () => {
+  const suite = useBrowserSuite(async () => undefined);
+  const inBrowser = suite.inBrowser;
+
+  it('creates an API token shown once, revokes it, and lists sessions, under the CSP', async () => {
+    await inBrowser(async (page) => {
+      const csp: string[] = [];
+      page.on('response', (r) => {
+        const h = r.headers()['content-security-policy'];
+        if (h && r.url().endsWith('/')) csp.push(h);
+      });
+      await signInAs(page, ADMIN.username, ADMIN.password);
+      expect(csp.join()).toContain("script-src 'self'");
+
+      await page.goto('/settings');
+      await page.getByRole('tab', { name: 'API 令牌' }).click();
+      await page.getByRole('button', { name: /新建令牌/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('名称').fill('CRM 同步');
+      await dialog.getByRole('checkbox', { name: 'customers.read' }).check();
+      await settle(page);
+      await dialog.getByRole('button', { name: /创建令牌/ }).click();
+      const secret = page.getByTestId('new-token-secret');
+      await secret.waitFor();
+      expect(await secret.inputValue()).toMatch(/^tdk_/);
+      await page.getByRole('button', { name: /我已复制/ }).click();
+      await expect.poll(() => secret.count()).toBe(0);
+
+      const row = page.getByRole('row', { name: /CRM 同步/ });
+      await row.getByText('有效').waitFor();
+      await row.getByRole('button', { name: /吊\s?销/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /吊\s?销/ })
+        .click();
+      await row.getByText('已吊销').waitFor();
+
+      await page.getByRole('tab', { name: '登录会话' }).click();
+      await page.getByText('当前会话').waitFor();
+    });
+  });
+
+  it('tells a locked user how long to wait', async () => {
+    await inBrowser(async (page) => {
+      await page.goto('/login');
+      // The page asks who is signed in first; typing before that answer may be re-rendered away.
+      await page.waitForLoadState('networkidle');
+      await settle(page);
+      for (let i = 0; i < 6; i++) {
+        await page.getByLabel('用户名').fill('admin');
+        await page.getByLabel('密码').fill(`Wrong-pass-${i}00`);
+        // Each attempt must be answered before the next, or a click on the busy button is lost.
+        await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+          page.getByRole('button', { name: /^登\s?录$/ }).click(),
+        ]);
+        await page.locator('button[type=submit]:not(.ant-btn-loading)').waitFor();
+      }
+      await expect.poll(() => page.locator('.ant-alert').textContent()).toMatch(/等待 \d+ 秒/);
+    });
+  });
+});
