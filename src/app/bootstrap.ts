@@ -4,21 +4,19 @@ import { migrateToLatest } from '../store/migrate';
 import { ensureAdmin, ensureRoles } from './auth/users.service';
 import { systemCtx } from './context';
 import type { Deps } from './deps';
-import { markInterruptedImports } from './import/import.service';
 import { configureNotificationChannels } from './notifications/email-channel';
-import { keyringFromSecret } from './security/field-crypto';
+import { keyringFromConfig } from './security/keyring-config';
 
 /** Opens the database, runs migrations and seeds roles. Every entry point starts here. */
 export async function openDeps(config: Config): Promise<Deps & { applied: string[] }> {
   const store = openStore(config.database);
   try {
     const applied = await migrateToLatest(store);
-    const deps: Deps = { store, config, keyring: keyringFromSecret(config.secret) };
+    const deps: Deps = { store, config, keyring: keyringFromConfig(config) };
     // dispatchEvent runs inside callers' transactions without deps; it learns here whether
     // e-mail is on, for the server and for CLI processes alike.
     configureNotificationChannels(config);
     await ensureRoles(deps, systemCtx());
-    await markInterruptedImports(deps);
     return { ...deps, applied };
   } catch (e) {
     await store.close();

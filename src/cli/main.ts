@@ -14,6 +14,7 @@ import { registerMigrateCommand } from './commands/migrate';
 import { registerOpenApiCommand } from './commands/openapi';
 import { registerPolicyCommands } from './commands/policy';
 import { registerReportCommands } from './commands/reports';
+import { registerRoleCommands } from './commands/roles';
 import { registerServeCommand } from './commands/serve';
 import { registerTokenCommands } from './commands/tokens';
 import { registerUserCommands } from './commands/users';
@@ -41,6 +42,7 @@ registerAuditCommands(program);
 registerKeyCommands(program);
 registerBackupCommands(program);
 registerTokenCommands(program);
+registerRoleCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) {

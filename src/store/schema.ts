@@ -7,6 +7,7 @@ import type { CalendarTables } from './calendars/calendars.tables';
 import type { EntitlementTables } from './entitlements/entitlements.tables';
 import type { FeedbackTables } from './feedback/feedback.tables';
 import type { OrderQueueTables } from './orders/order-queue.tables';
+import type { SecurityTables } from './security.tables';
 import type { ServiceTables } from './service/service.tables';
 import type { SlaTables } from './sla/sla.tables';
 import type { TicketSlaTables } from './sla/ticket-sla.tables';
@@ -70,6 +71,12 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   request_id: string | null;
+  /** Place in the hash chain (1, 2, 3 … in commit order); null only for a forged row. */
+  seq: number | null;
+  /** Hash of the previous entry (store/audit/chain.ts GENESIS_HASH for the first). */
+  prev_hash: string | null;
+  /** SHA-256 over this entry's fields and prev_hash (store/audit/chain.ts). */
+  hash: string | null;
 }
 
 export interface CustomersTable {
@@ -666,7 +673,8 @@ export interface DB
     TicketSlaTables,
     FeedbackTables,
     ClvTables,
-    ReportTables {
+    ReportTables,
+    SecurityTables {
   roles: RolesTable;
   users: UsersTable;
   sessions: SessionsTable;
