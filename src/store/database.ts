@@ -75,6 +75,9 @@ export function openStore(config: DatabaseConfig): Store {
     ...(config.schema ? { schema: config.schema } : {}),
     async close() {
       await db.destroy();
+      // Kysely starts its driver on first use only; a store that never ran a statement through
+      // Kysely (raw pool users such as backups) would otherwise leave the pool's clients open.
+      if (!pool.ended) await pool.end();
     },
   };
 }

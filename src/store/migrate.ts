@@ -55,6 +55,9 @@ const migrations: Record<string, Migration> = {
   '0025-audit-chain': m0025,
 };
 
+/** Every migration this code knows, oldest first (a backup naming others is newer). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = {
   async getMigrations() {
     return migrations;

@@ -228,6 +228,13 @@ export async function runImport(
           rejected: report.rejectedRows,
         },
       });
+      // The run's record commits with its rows: a crash right after the commit must not leave
+      // it 'running', to be reported at the next start as interrupted with nothing written.
+      await session.db
+        .updateTable('import_runs')
+        .set({ status: 'committed', rows_total: rowsTotal, rows_created: stats.created })
+        .where('id', '=', runId)
+        .execute();
       await session.commit();
     } else {
       await session.rollback();

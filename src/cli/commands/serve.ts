@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { DEMO_DEFAULTS } from '../../../examples/demo';
-import { buildServer } from '../../api/server';
 import { ensureAutomationSchedule } from '../../app/automation/default-schedule';
 import { ensureFirstAdmin, openDeps } from '../../app/bootstrap';
 import { loadDemoIfEmpty } from '../../app/demo/demo.service';
 import { seedDemoAccounts } from '../../app/demo/demo-accounts';
 import { seedDemoFrontline } from '../../app/demo/demo-frontline';
 import { seedDemoTiering } from '../../app/demo/demo-tiering';
+import { markInterruptedImports } from '../../app/import/import.service';
 import { startJobRunner } from '../../app/jobs/runner';
 import { ensureReportSchedule } from '../../app/reports/report-schedules';
 import { ensureSlaSchedule } from '../../app/sla/sla-scan-schedule';
@@ -22,6 +22,9 @@ export function registerServeCommand(program: Command): void {
     .action(async (opts: { port?: string }) => {
       const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
       const deps = await openDeps(config);
+      // Only a starting server may call running imports interrupted: imports run inside the
+      // server, and any other command (a backup, a report) may run beside a live one.
+      await markInterruptedImports(deps);
       const password = await ensureFirstAdmin(deps);
       if (password) {
         console.log(
@@ -48,6 +51,8 @@ export function registerServeCommand(program: Command): void {
       await ensureSlaSchedule(deps);
       // The weekly analytics report, Monday 08:00; recipients are added on the reports page.
       await ensureReportSchedule(deps);
+      // Loaded on use: the HTTP stack is most of the CLI's start-up time; other commands skip it.
+      const { buildServer } = await import('../../api/server');
       const { app } = await buildServer(deps);
       // Scheduled and long work runs in this process; TIERDESK_JOBS=off leaves it to another one.
       const stopJobs =
