@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/deps';
 import { type RouteRecord, registerAccessControl } from './access';
+import { registerCustomerScopeGuard } from './customer-scope-guard';
 import { registerErrorHandler } from './errors';
 import { registerInputGuards } from './input-guards';
 import { accountRoutes } from './routes/accounts.routes';
@@ -92,6 +93,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
   await registerSecurityPlugins(app, deps);
   await app.register(fastifyCookie);
   const routes = registerAccessControl(app, deps);
+  registerCustomerScopeGuard(app, deps);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -99,11 +101,15 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
         title: 'Tierdesk API',
         description:
           'Customer tiering and tiered service. Sign in with POST /api/auth/login; send the ' +
-          'x-csrf-token header (from GET /api/auth/me) on every write made with the cookie.',
+          'x-csrf-token header (from GET /api/auth/me) on every write made with the cookie. ' +
+          'Integrations send an API token as Authorization: Bearer tdk_… instead (no CSRF token).',
         version: '0.1.0',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'td_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'td_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (tdk_…)' },
+        },
       },
     },
     transform: jsonSchemaTransform,
