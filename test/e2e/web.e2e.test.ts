@@ -193,7 +193,10 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.getByRole('cell', { name: 'wangfang' }).waitFor();
       await page.getByRole('cell', { name: '客户经理' }).first().waitFor();
       await page.getByRole('tab', { name: '角色' }).click();
-      await page.getByRole('cell', { name: '系统管理员' }).waitFor();
+      await page
+        .getByRole('columnheader', { name: /系统管理员/ })
+        .first()
+        .waitFor();
 
       // Analytics has a sub-menu: open it, then its first page.
       const value = page.getByRole('menuitem', { name: '价值分布' });

@@ -74,14 +74,14 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
     mutationFn: ({ id, draft }: { id: string; draft: Draft }) => updateRole(id, draft),
     onSuccess: (r) => {
       setDrafts(({ [r.id]: _, ...rest }) => rest);
-      message.success(msg(t, 'saved', 'Saved'));
+      message.success(t('roleEditor.saved'));
       refresh();
     },
   });
   const remove = useMutation({
     mutationFn: deleteRole,
     onSuccess: () => {
-      message.success(msg(t, 'deleted', 'Deleted'));
+      message.success(t('roleEditor.deleted'));
       refresh();
     },
   });
@@ -113,7 +113,7 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
   const columns: TableProps<Row>['columns'] = [
     {
       key: 'permission',
-      title: msg(t, 'permission', 'Permission'),
+      title: t('roleEditor.permission'),
       fixed: 'left',
       width: 300,
       render: (_: unknown, row) =>
@@ -141,11 +141,11 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
             <Typography.Text strong>{roleName(r, i18n.language)}</Typography.Text>
             <Space size={4}>
               {r.builtin ? (
-                <Tag color="blue">{msg(t, 'builtin', 'Built-in')}</Tag>
+                <Tag color="blue">{t('roleEditor.builtin')}</Tag>
               ) : (
-                <Tag color="green">{msg(t, 'custom', 'Custom')}</Tag>
+                <Tag color="green">{t('roleEditor.custom')}</Tag>
               )}
-              <Tooltip title={msg(t, 'holders', 'Users holding this role')}>
+              <Tooltip title={t('roleEditor.holders')}>
                 <Tag>{r.users}</Tag>
               </Tooltip>
             </Space>
@@ -154,7 +154,7 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
               value={d.rowScope}
               disabled={!editable}
               style={{ width: 120 }}
-              aria-label={msg(t, 'rowScope', 'Row scope')}
+              aria-label={t('roleEditor.rowScope')}
               data-testid={`role-scope-${r.id}`}
               options={ROW_SCOPES.map((s) => ({ value: s, label: scopeLabel(s) }))}
               onChange={(rowScope: RowScope) =>
@@ -172,10 +172,10 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
                   onClick={() => save.mutate({ id: r.id, draft: d })}
                   data-testid={`role-save-${r.id}`}
                 >
-                  {msg(t, 'save', 'Save')}
+                  {t('roleEditor.save')}
                 </Button>
                 <Popconfirm
-                  title={msg(t, 'confirmDelete', 'Delete this role?')}
+                  title={t('roleEditor.confirmDelete')}
                   onConfirm={() => remove.mutate(r.id)}
                 >
                   <Button size="small" danger icon={<DeleteOutlined />} aria-label="delete" />
@@ -205,11 +205,11 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {msg(t, 'intro', '')}
+        {t('roleEditor.intro')}
       </Typography.Paragraph>
       {mayManage && (
         <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="role-create">
-          {msg(t, 'create', 'New custom role')}
+          {t('roleEditor.create')}
         </Button>
       )}
       {error && <Alert type="error" showIcon title={errorMessage(t, error)} />}
@@ -225,8 +225,8 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
       />
       <Modal
         open={creating}
-        title={msg(t, 'create', 'New custom role')}
-        okText={msg(t, 'createOk', 'Create')}
+        title={t('roleEditor.create')}
+        okText={t('roleEditor.createOk')}
         confirmLoading={create.isPending}
         onCancel={() => setCreating(false)}
         onOk={() => form.submit()}
@@ -253,30 +253,22 @@ export function RolesTable({ loading }: { roles: Role[] | undefined; loading: bo
         >
           <Form.Item
             name="id"
-            label={msg(t, 'id', 'Id')}
-            extra={msg(t, 'idHelp', '')}
+            label={t('roleEditor.id')}
+            extra={t('roleEditor.idHelp')}
             rules={[{ required: true }]}
           >
             <Input data-testid="role-new-id" />
           </Form.Item>
-          <Form.Item
-            name="nameZh"
-            label={msg(t, 'nameZh', 'Chinese name')}
-            rules={[{ required: true }]}
-          >
+          <Form.Item name="nameZh" label={t('roleEditor.nameZh')} rules={[{ required: true }]}>
             <Input data-testid="role-new-name-zh" />
           </Form.Item>
-          <Form.Item
-            name="nameEn"
-            label={msg(t, 'nameEn', 'English name')}
-            rules={[{ required: true }]}
-          >
+          <Form.Item name="nameEn" label={t('roleEditor.nameEn')} rules={[{ required: true }]}>
             <Input data-testid="role-new-name-en" />
           </Form.Item>
-          <Form.Item name="rowScope" label={msg(t, 'rowScope', 'Row scope')}>
+          <Form.Item name="rowScope" label={t('roleEditor.rowScope')}>
             <Select options={ROW_SCOPES.map((s) => ({ value: s, label: scopeLabel(s) }))} />
           </Form.Item>
-          <Form.Item name="copyFrom" label={msg(t, 'copyFrom', 'Start from the permissions of')}>
+          <Form.Item name="copyFrom" label={t('roleEditor.copyFrom')}>
             <Select
               allowClear
               options={list.map((r) => ({ value: r.id, label: roleName(r, i18n.language) }))}
