@@ -3,7 +3,6 @@ import { systemCtx } from '../../src/app/context';
 import * as contacts from '../../src/app/customers/contacts.service';
 import * as customers from '../../src/app/customers/customers.service';
 import type { Deps } from '../../src/app/deps';
-import { readJsonSetting } from '../../src/app/security/json-setting';
 import {
   countNotUnder,
   ROTATION_SETTING,
@@ -12,6 +11,7 @@ import {
 } from '../../src/app/security/key-rotation.service';
 import { keyringFromConfig } from '../../src/app/security/keyring-config';
 import { loadConfig } from '../../src/config';
+import { readJsonSetting } from '../../src/store/json-settings.repository';
 import { customerInput } from '../factories/customers';
 import { describeEachEngine } from '../support/engines';
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DemoIdStart } from '../../../examples/demo';
 import { BULK_TABLES } from '../../store/bulk/bulk-writer';
+import { readJsonSetting } from '../../store/json-settings.repository';
 import type { DB } from '../../store/schema';
 
 /** Set, in the same transaction as the last rows, once a demo load has fully committed. */
@@ -13,38 +14,14 @@ export interface PartialDemo {
   codePrefix: string;
 }
 
-async function readJson<T>(db: Kysely<DB>, key: string): Promise<T | undefined> {
-  const r = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return r ? (JSON.parse(r.value) as T) : undefined;
-}
-
 /** The summary of the loaded demo, or undefined when none has completed. */
 export function readDemoLoaded(db: Kysely<DB>): Promise<Record<string, unknown> | undefined> {
-  return readJson(db, DEMO_LOADED_KEY);
+  return readJsonSetting(db, DEMO_LOADED_KEY);
 }
 
 /** Where an interrupted load started, or undefined. */
 export function readDemoPartial(db: Kysely<DB>): Promise<PartialDemo | undefined> {
-  return readJson(db, DEMO_PARTIAL_KEY);
-}
-
-/** Inserts or replaces a JSON setting (through the given handle, so it can join a transaction). */
-export async function writeJsonSetting(
-  db: Kysely<DB>,
-  key: string,
-  value: unknown,
-  now: string,
-): Promise<void> {
-  const text = JSON.stringify(value);
-  await db
-    .insertInto('settings')
-    .values({ key, value: text, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: now }))
-    .execute();
+  return readJsonSetting(db, DEMO_PARTIAL_KEY);
 }
 
 /** Removes a setting. */

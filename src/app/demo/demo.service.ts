@@ -1,6 +1,7 @@
 import { DEMO_DEFAULTS, generateDemo } from '../../../examples/demo';
 import { DomainError } from '../../domain/errors';
 import { type BulkCounts, type BulkWriter, openBulkWriter } from '../../store/bulk/bulk-writer';
+import { writeJsonSetting } from '../../store/json-settings.repository';
 import { refreshRollups } from '../../store/metrics/rollups';
 import { writeAudit } from '../audit';
 import { type Ctx, systemCtx } from '../context';
@@ -18,7 +19,6 @@ import {
   readDemoLoaded,
   readDemoPartial,
   removePartialDemo,
-  writeJsonSetting,
 } from './demo-state';
 
 export interface DemoSummary {

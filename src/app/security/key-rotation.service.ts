@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
+import { readJsonSetting, writeJsonSetting } from '../../store/json-settings.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { SECRET_CONTEXT } from '../webhooks/webhook-secret';
-import { readJsonSetting, writeJsonSettingIn } from './json-setting';
 
 /** A column holding `v1:<keyId>:…` values, with the context its values are bound to. */
 export interface EncryptedColumn {
@@ -140,7 +140,7 @@ export async function rotateKeys(
         cp.lastId = toId;
         cp.rotated += changed;
         cp.batches += 1;
-        await writeJsonSettingIn(trx, ROTATION_SETTING, cp, ctx.now().toISOString());
+        await writeJsonSetting(trx, ROTATION_SETTING, cp, ctx.now().toISOString());
         await writeAudit(trx, ctx, {
           action: 'keys.rotate_batch',
           entity: 'encryption_key',
@@ -156,7 +156,7 @@ export async function rotateKeys(
   const remaining = await countNotUnder(deps, active);
   const finishedAt = ctx.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    await writeJsonSettingIn(trx, ROTATION_SETTING, { ...cp, finishedAt }, finishedAt);
+    await writeJsonSetting(trx, ROTATION_SETTING, { ...cp, finishedAt }, finishedAt);
     await writeAudit(trx, ctx, {
       action: 'keys.rotate',
       entity: 'encryption_key',

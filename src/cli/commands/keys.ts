@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { systemCtx } from '../../app/context';
-import { readJsonSetting } from '../../app/security/json-setting';
 import {
   countByKey,
   ROTATION_SETTING,
   type RotationCheckpoint,
   rotateKeys,
 } from '../../app/security/key-rotation.service';
+import { readJsonSetting } from '../../store/json-settings.repository';
 import { withDeps } from '../with-deps';
 
 function positive(flag: string) {

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../store/schema';
+import type { DB } from './schema';
+
+/**
+ * JSON values kept in the settings table (demo state, key-rotation checkpoints): read and
+ * written through the handle given, so they can join the caller's transaction.
+ */
 
 /** A JSON setting read through the given handle, or undefined. */
 export async function readJsonSetting<T>(db: Kysely<DB>, key: string): Promise<T | undefined> {
@@ -12,7 +17,7 @@ export async function readJsonSetting<T>(db: Kysely<DB>, key: string): Promise<T
 }
 
 /** Inserts or replaces a JSON setting through the given handle, so it joins its transaction. */
-export async function writeJsonSettingIn(
+export async function writeJsonSetting(
   db: Kysely<DB>,
   key: string,
   value: unknown,
