@@ -33,11 +33,6 @@ interface Subject {
   id: number;
 }
 
-/**
- * Review cycles apply their own region rule to the rating step (see review/proposals.service.ts)
- * and answer with why a proposal is not the rater's; they are left to it.
- */
-const OWN_RULES = ['/api/reviews/'];
 
 function positiveInt(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
@@ -52,7 +47,6 @@ function positiveInt(v: unknown): number | undefined {
 async function subjectOf(deps: Deps, req: FastifyRequest): Promise<Subject | undefined> {
   const url = req.routeOptions.url ?? '';
   const params = (req.params ?? {}) as Record<string, unknown>;
-  if (OWN_RULES.some((p) => url.startsWith(p))) return undefined;
   const customer = (v: unknown): Subject | undefined => {
     const id = positiveInt(v);
     return id === undefined ? undefined : { customerId: id, entity: 'Customer', id };

@@ -120,12 +120,13 @@ describeEachEngine('the annual review cycle through the API', ({ deps }) => {
       await admin.request({ method: 'GET', url: `${url}/proposals?pageSize=500` })
     ).json().items as Proposal[];
     const south = all.find((p) => p.region !== '华东')!;
+    // Outside the sales manager’s region the customer is out of their row scope: not found.
     const other = await as.east!.request({
       method: 'PUT',
       url: `${url}/proposals/${south.customerId}/rating`,
       payload: { proposedTier: 'A', reason: 'x', version: south.version },
     });
-    expect(other.statusCode).toBe(403);
+    expect(other.statusCode).toBe(404);
 
     const target = mine.find((p) => p.computedTier === 'C')!;
     const noReason = await as.east!.request({
@@ -182,7 +183,7 @@ describeEachEngine('the annual review cycle through the API', ({ deps }) => {
     await as.fin!.request({ method: 'POST', url: `${url}/steps/finance/complete` });
 
     // Step 3: the meeting raises another customer one tier; sent back once by the GM.
-    const raised = all.find((p) => p.computedTier === 'B' && p.customerId !== target.customerId)!;
+    const raised = mine.find((p) => p.computedTier === 'B' && p.customerId !== target.customerId)!;
     const revise = await as.east!.request({
       method: 'PUT',
       url: `${url}/proposals/${raised.customerId}/revision`,

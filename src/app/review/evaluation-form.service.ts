@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import { fromMinorUnits } from '../../domain/money';
 import type { Scheme } from '../../domain/scheme';
 import * as proposals from '../../store/review/proposals.repository';
 import { findVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { type ExportColumn, type ExportFormat, writeTable } from '../export/table-writer';
 import { requirePermission } from '../guard';
@@ -32,13 +34,17 @@ const HEADERS: [keyof Row | 'final' | 'revenue', string, string][] = [
   ['final', '最终等级', 'Final tier'],
 ];
 
-/** Every proposal of the cycle with the form's columns, a thousand at a time. */
+/**
+ * Every proposal of the cycle whose customer the row scope lets through, with the form's
+ * columns, a thousand at a time.
+ */
 async function* formRows(
   deps: Deps,
   cycle: { id: number; asOf: string; runId: number | null },
+  rows: CustomerFilter,
 ): AsyncGenerator<Row> {
   let batch: proposals.ProposalRow[] = [];
-  for await (const p of proposals.iterateProposals(deps.store.db, { cycleId: cycle.id })) {
+  for await (const p of proposals.iterateProposals(deps.store.db, { cycleId: cycle.id, rows })) {
     batch.push(p);
     if (batch.length >= 1000) {
       yield* await withFormColumns(deps, cycle, batch);
@@ -51,7 +57,8 @@ async function* formRows(
 /**
  * The cycle's evaluation form (《客户质量等级评估表》) as CSV or XLSX: every proposal with its
  * computed, proposed, revised and final tier, credit grade and reasons, and the 12-month revenue
- * at the cycle's as-of date. Carries customer names, so it needs customers.export; audited.
+ * at the cycle's as-of date. Carries customer names, so it needs customers.export, and holds
+ * only the customers of the actor's row scope; audited.
  */
 export async function exportEvaluationForm(
   deps: Deps,
@@ -134,7 +141,7 @@ export async function exportEvaluationForm(
   return writeTable(
     format,
     columns,
-    formRows(deps, cycle),
+    formRows(deps, cycle, customerFilter(ctx)),
     lang === 'en' ? 'Evaluation form' : '客户质量等级评估表',
   );
 }

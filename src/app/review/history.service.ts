@@ -7,19 +7,29 @@ import * as history from '../../store/review/history.repository';
 import * as pubs from '../../store/review/publications.repository';
 import { findSchemeById, latestVersion, listSchemes } from '../../store/tiering/schemes.repository';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
+
+/** Refuses a customer that does not exist or lies outside the actor's row scope (both 404). */
+async function knownInScope(deps: Deps, ctx: Ctx, customerId: number): Promise<void> {
+  if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
+  await assertCustomerInScope(deps.store.db, ctx, customerId);
+}
 
 async function schemeNames(deps: Deps) {
   const all = await listSchemes(deps.store.db);
   return new Map(all.map((s) => [s.id, { key: s.key, name: { zh: s.nameZh, en: s.nameEn } }]));
 }
 
-/** A customer's tier timeline across all schemes, newest first, with scheme names. */
+/**
+ * A customer's tier timeline across all schemes, newest first, with scheme names; NOT_FOUND
+ * for a customer outside the actor's row scope, as for one that does not exist.
+ */
 export async function customerTierHistory(deps: Deps, ctx: Ctx, customerId: number) {
   requirePermission(ctx, 'customers.read');
-  if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
+  await knownInScope(deps, ctx, customerId);
   const names = await schemeNames(deps);
   return (await history.customerHistory(deps.store.db, customerId)).map((h) => ({
     ...h,
@@ -27,11 +37,14 @@ export async function customerTierHistory(deps: Deps, ctx: Ctx, customerId: numb
   }));
 }
 
-/** The tier a customer held in each scheme on a date (from the history of publications). */
+/**
+ * The tier a customer held in each scheme on a date (from the history of publications);
+ * NOT_FOUND for a customer outside the actor's row scope.
+ */
 export async function customerTiersOn(deps: Deps, ctx: Ctx, customerId: number, rawDate: string) {
   requirePermission(ctx, 'customers.read');
   const date = parseInput(dateSchema('date'), rawDate, 'Invalid date');
-  if (!(await findCustomerById(deps.store.db, customerId))) throw notFound('Customer', customerId);
+  await knownInScope(deps, ctx, customerId);
   const names = await schemeNames(deps);
   return (await history.tiersOnDate(deps.store.db, customerId, date))
     .filter((h) => h.toTier !== null)
@@ -56,7 +69,10 @@ export const changesQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** The customers a publication moved: upgrades, downgrades, new or gone, a page at a time. */
+/**
+ * The customers a publication moved: upgrades, downgrades, new or gone, a page at a time —
+ * only those of the actor's row scope, and the total counts only those.
+ */
 export async function publicationChanges(
   deps: Deps,
   ctx: Ctx,
@@ -79,6 +95,7 @@ export async function publicationChanges(
     pairs,
     q.page,
     q.pageSize,
+    customerFilter(ctx),
   );
   return { ...page, page: q.page, pageSize: q.pageSize, publication: p };
 }

@@ -16,6 +16,7 @@ import { findVersion } from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -24,7 +25,7 @@ import { cycleState } from './cycles.service';
 /**
  * The region an actor rates: a sales manager with a region rates only that region's customers
  * (seed 002: section chiefs rate the customers of their own area). The review meeting that
- * follows sees every region.
+ * follows is not limited by region, only by the actor's row scope like every step.
  */
 function regionOf(ctx: Ctx): string | null {
   return ctx.actor.roleId === 'sales_manager' ? ctx.actor.region : null;
@@ -44,7 +45,10 @@ export const proposalsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** A page of a cycle's proposals (the evaluation form), limited to the actor's region. */
+/**
+ * A page of a cycle's proposals (the evaluation form): at a rating step limited to the rater's
+ * region, and at every step to the customers of the actor's row scope.
+ */
 export async function listProposals(
   deps: Deps,
   ctx: Ctx,
@@ -62,6 +66,7 @@ export async function listProposals(
     pending: q.pending,
     moved: q.moved,
     q: q.q,
+    rows: customerFilter(ctx),
   });
   const page = filter
     ? await proposals.listProposals(deps.store.db, filter, q.page, q.pageSize)
@@ -141,7 +146,8 @@ async function schemeTiers(deps: Deps, versionId: number): Promise<string[]> {
 
 /**
  * Loads the proposal an actor is about to change, refusing out of turn, out of region, or for
- * a tier the scheme does not have.
+ * a tier the scheme does not have. A customer outside the actor's row scope reads as a
+ * proposal that does not exist, so other owners' customers do not leak through the form.
  */
 async function editable(
   deps: Deps,
@@ -154,7 +160,7 @@ async function editable(
   requirePermission(ctx, 'tiering.read');
   const { cycle, state } = await cycleState(deps, cycleId);
   requireTurn(state, kind, ctx.actor, businessToday(deps, ctx));
-  const p = await proposals.findProposal(deps.store.db, cycleId, customerId);
+  const p = await proposals.findProposal(deps.store.db, cycleId, customerId, customerFilter(ctx));
   if (!p) throw notFound('Proposal for customer', customerId);
   const region = kind === 'rate' ? regionOf(ctx) : null;
   if (region && p.region !== region)

@@ -6,6 +6,7 @@ import { customerLatestResults, customerPublishedTiers } from '../../store/tieri
 import * as schemes from '../../store/tiering/schemes.repository';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { assertCustomerInScope } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 
@@ -38,7 +39,7 @@ const tierNameOf = (doc: unknown, tier: string): Text => {
 /**
  * A customer's tiers in every scheme that placed it: the published one and the latest run's,
  * the service-tier scheme first. Readable by whoever can read the customer: everyone who serves
- * a customer needs its tier.
+ * a customer needs its tier; a customer outside the actor's row scope is NOT_FOUND.
  */
 export async function customerTiers(
   deps: Deps,
@@ -48,6 +49,7 @@ export async function customerTiers(
   requirePermission(ctx, 'customers.read');
   const db = deps.store.db;
   if (!(await findCustomerById(db, customerId))) throw notFound('Customer', customerId);
+  await assertCustomerInScope(db, ctx, customerId);
   const today = businessToday(deps, ctx);
   const [published, latest, all] = await Promise.all([
     customerPublishedTiers(db, customerId),

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors';
 import { dateSchema } from '../../domain/money';
 import type { Scheme } from '../../domain/scheme';
+import { customerInScope } from '../../store/customer-scope';
 import { findCustomerById } from '../../store/customers.repository';
 import * as repo from '../../store/tiering/overrides.repository';
 import * as schemes from '../../store/tiering/schemes.repository';
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -29,7 +31,8 @@ export type SetOverrideInput = z.input<typeof setOverrideInput>;
  * Sets a manual tier for a customer in a scheme, e.g. a strategic customer raised for its social
  * influence. The one setting it (who holds tiering.manage) is recorded as its approver; it
  * replaces the customer's earlier active override, lapses after `expiresOn` (inclusive), and
- * applies from the next run. Audited with the tier, reason and expiry.
+ * applies from the next run. Audited with the tier, reason and expiry. A customer outside the
+ * actor's row scope is NOT_FOUND, as one that does not exist.
  */
 export async function setOverride(deps: Deps, ctx: Ctx, schemeId: number, raw: SetOverrideInput) {
   requirePermission(ctx, 'tiering.manage');
@@ -44,6 +47,7 @@ export async function setOverride(deps: Deps, ctx: Ctx, schemeId: number, raw: S
       issues: [{ field: 'tier', message: `tier must be one of ${tiers.join(', ')}` }],
     });
   if (!(await findCustomerById(db, input.customerId))) throw notFound('Customer', input.customerId);
+  await assertCustomerInScope(db, ctx, input.customerId);
   const today = businessToday(deps, ctx);
   if (input.expiresOn && input.expiresOn < today)
     throw new DomainError('VALIDATION', 'Invalid tier override', {
@@ -87,17 +91,23 @@ export async function setOverride(deps: Deps, ctx: Ctx, schemeId: number, raw: S
   return row!;
 }
 
-/** Overrides of a scheme or a customer (newest first); `active` leaves out revoked ones. */
+/**
+ * Overrides of a scheme or a customer (newest first); `active` leaves out revoked ones. Only
+ * overrides of customers in the actor's row scope.
+ */
 export async function listOverrides(
   deps: Deps,
   ctx: Ctx,
   filter: { schemeId?: number | undefined; customerId?: number | undefined; active?: boolean },
 ) {
   requirePermission(ctx, 'tiering.read');
-  return repo.listOverrides(deps.store.db, filter);
+  return repo.listOverrides(deps.store.db, { ...filter, rows: customerFilter(ctx) });
 }
 
-/** Revokes an override from the next run on; audited with the reason given. */
+/**
+ * Revokes an override from the next run on; audited with the reason given. An override of a
+ * customer outside the actor's row scope is NOT_FOUND, as one that does not exist.
+ */
 export async function revokeOverride(deps: Deps, ctx: Ctx, id: number, reason: string) {
   requirePermission(ctx, 'tiering.manage');
   const why = reason.trim();
@@ -108,7 +118,12 @@ export async function revokeOverride(deps: Deps, ctx: Ctx, id: number, reason: s
   const db = deps.store.db;
   await db.transaction().execute(async (trx) => {
     const o = await repo.findOverride(trx, id);
-    if (!o) throw notFound('Tier override', id);
+    const filter = customerFilter(ctx);
+    if (
+      !o ||
+      (filter.kind !== 'all' && !(await customerInScope(trx, filter, Number(o.customer_id))))
+    )
+      throw notFound('Tier override', id);
     if (!(await repo.revokeOverride(trx, id, ctx.now().toISOString())))
       throw new DomainError('CONFLICT', `Tier override ${id} was already revoked`);
     await writeAudit(trx, ctx, {

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { dateText, instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -94,7 +96,8 @@ export async function tiersOnDate(
 
 /**
  * A page of the changes one publication made; `pairs` (from, to) limits them to upgrades or
- * downgrades, as the caller works out from the tier ranks.
+ * downgrades, as the caller works out from the tier ranks, and `rows` to the customers of the
+ * reader's row scope (the total counts those only).
  */
 export async function publicationChanges(
   db: Kysely<DB>,
@@ -102,9 +105,12 @@ export async function publicationChanges(
   pairs: readonly [string | null, string | null][] | undefined,
   page: number,
   pageSize: number,
+  rows?: CustomerFilter,
 ): Promise<{ items: HistoryRow[]; total: number }> {
   if (pairs && pairs.length === 0) return { items: [], total: 0 };
   let q = base(db).where('h.publication_id', '=', publicationId);
+  const inScope = rows ? scopeCondition(rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (pairs)
     q = q.where((eb) =>
       eb.or(
@@ -120,10 +126,10 @@ export async function publicationChanges(
     .clearSelect()
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await q
+  const found = await q
     .orderBy('c.code')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  return { items: rows.map(toRow), total: Number(total.n) };
+  return { items: found.map(toRow), total: Number(total.n) };
 }

@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { likeContains } from '../errors';
 import { instantTextOrNull } from '../row-values';
 import type { DB, ReviewProposalsTable } from '../schema';
@@ -41,6 +43,8 @@ export interface ProposalFilter {
   /** Only proposals a step has not touched yet. */
   pending?: 'rate' | 'finance' | undefined;
   q?: string | undefined;
+  /** The reader's row scope: only proposals of these customers. */
+  rows?: CustomerFilter | undefined;
 }
 
 function base(db: Kysely<DB>, f: ProposalFilter) {
@@ -49,6 +53,8 @@ function base(db: Kysely<DB>, f: ProposalFilter) {
     .innerJoin('customers as c', 'c.id', 'p.customer_id')
     .where('p.cycle_id', '=', f.cycleId);
   if (f.region) q = q.where('c.region', '=', f.region);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   // The final tier: the review meeting's, else the proposal's, else the computed one.
   const final = sql<string>`coalesce(p.revised_tier, p.proposed_tier, p.computed_tier)`;
   if (f.tier) q = q.where(final, '=', f.tier);
@@ -168,13 +174,14 @@ export async function* iterateProposals(
   }
 }
 
-/** One proposal, or undefined. */
+/** One proposal, or undefined (also when `rows` is given and leaves its customer out). */
 export async function findProposal(
   db: Kysely<DB>,
   cycleId: number,
   customerId: number,
+  rows?: CustomerFilter,
 ): Promise<ProposalRow | undefined> {
-  const r = await base(db, { cycleId })
+  const r = await base(db, { cycleId, rows })
     .select(COLUMNS)
     .where('p.customer_id', '=', customerId)
     .executeTakeFirst();

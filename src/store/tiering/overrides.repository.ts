@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { dateText, instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -18,10 +20,18 @@ export interface OverrideRow {
   revokedAt: string | null;
 }
 
+/** What to list of the overrides; `rows` is the reader's row scope (only these customers'). */
+export interface OverrideFilter {
+  schemeId?: number | undefined;
+  customerId?: number | undefined;
+  active?: boolean;
+  rows?: CustomerFilter | undefined;
+}
+
 /** Overrides with customer and approver names, newest first. */
 export async function listOverrides(
   db: Kysely<DB>,
-  filter: { schemeId?: number | undefined; customerId?: number | undefined; active?: boolean },
+  filter: OverrideFilter,
 ): Promise<OverrideRow[]> {
   let q = db
     .selectFrom('tier_overrides as o')
@@ -45,6 +55,8 @@ export async function listOverrides(
   if (filter.schemeId !== undefined) q = q.where('o.scheme_id', '=', filter.schemeId);
   if (filter.customerId !== undefined) q = q.where('o.customer_id', '=', filter.customerId);
   if (filter.active) q = q.where('o.revoked_at', 'is', null);
+  const inScope = filter.rows ? scopeCondition(filter.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   const rows = await q.orderBy('o.id', 'desc').limit(1000).execute();
   return rows.map((r) => ({
     id: Number(r.id),
