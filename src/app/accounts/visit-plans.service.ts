@@ -4,6 +4,7 @@ import { generatePlansInput, planQuery } from '../../domain/accounts/accounts.sc
 import { coverageOf } from '../../domain/accounts/coverage';
 import { monthEnd, monthSchema, monthStart } from '../../domain/accounts/month';
 import { type PlanLine, planMonth, type VisitRule } from '../../domain/accounts/visit-plan';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import { allows } from '../../domain/auth/permissions';
 import { DomainError } from '../../domain/errors';
 import { ownerUsers } from '../../store/accounts/owners.repository';
@@ -25,10 +26,11 @@ import { loadAccountBook, ownerGone } from './account-book';
 
 /**
  * A month's plan computed from the tiers in force on its first day and today's owners
- * (customers whose owner left are planned without one), with their codes and names.
+ * (customers whose owner left are planned without one), with their codes and names; only the
+ * customers a row scope lets through when one is given.
  */
-async function computePlan(db: Kysely<DB>, month: string) {
-  const book = await loadAccountBook(db, monthStart(month));
+async function computePlan(db: Kysely<DB>, month: string, rows?: CustomerFilter) {
+  const book = await loadAccountBook(db, monthStart(month), rows ? { rows } : {});
   const rules = new Map<string, VisitRule>([...book.policies].map(([t, p]) => [t, p.visits]));
   const byId = new Map(book.customers.map((c) => [c.id, c]));
   const lines = planMonth(
@@ -50,20 +52,23 @@ async function computePlan(db: Kysely<DB>, month: string) {
 
 /**
  * Generates a month's visit plans (idempotent: regenerating replaces the month's plan), from
- * each tier's visit frequency, audited.
+ * each tier's visit frequency, audited. A scoped actor (re)generates only the lines of the
+ * customers in their row scope; the other customers' lines of the month stay untouched.
  */
 export async function generateVisitPlans(deps: Deps, ctx: Ctx, raw: unknown) {
   requirePermission(ctx, 'accounts.manage');
   const { month } = parseInput(generatePlansInput, raw, 'Invalid plan request');
-  const lines = await computePlan(deps.store.db, month);
+  const filter = customerFilter(ctx);
+  const rows = filter.kind === 'all' ? undefined : filter;
+  const lines = await computePlan(deps.store.db, month, rows);
   const now = ctx.now().toISOString();
   const replaced = await deps.store.db.transaction().execute(async (trx) => {
-    const gone = await replaceMonthPlan(trx, month, lines, now);
+    const gone = await replaceMonthPlan(trx, month, lines, now, rows);
     await writeAudit(trx, ctx, {
       action: 'visit_plans.generate',
       entity: 'visit_plans',
       entityId: month,
-      after: { month, lines: lines.length, replaced: gone },
+      after: { month, lines: lines.length, replaced: gone, ...(rows ? { scope: rows } : {}) },
     });
     return gone;
   });

@@ -1,4 +1,6 @@
+import { type SqlBool, sql } from 'kysely';
 import type { ParsedCells } from '../../domain/import/targets/target';
+import { customerIdInScope } from '../../store/customer-scope';
 import { type BatchOutcome, type OrderRecord, orderSink } from '../../store/imports/order-sink';
 import { type ApplyContext, CustomerResolver } from './apply-context';
 
@@ -15,6 +17,10 @@ const BATCH = { sqlite: 2_000, postgres: 10_000 } as const;
  * gets a stable number from customer, date and its position among that customer's rows of that
  * day in the file, so importing the same file again updates instead of doubling.
  *
+ * A scoped importer writes only orders of customers in their row scope: a row whose customer is
+ * outside it, or whose order number belongs to another customer's order outside it (the upsert
+ * would move that order), is rejected.
+ *
  * `add` returns a promise only when it has to wait (customer creation, a batch to hand over), so
  * the common row costs no await. One batch is written while the next is being read: on
  * PostgreSQL the server works on batch n while this process parses batch n + 1.
@@ -22,6 +28,8 @@ const BATCH = { sqlite: 2_000, postgres: 10_000 } as const;
 export function orderApplier(ac: ApplyContext) {
   const sink = orderSink(ac.session, ac.runId, ac.now, { expectedRows: ac.expectedRows });
   const customers = new CustomerResolver(ac);
+  const scope = customers.scope;
+  const scoped = scope.restricted;
   const sameDay = new Map<string, number>();
   const batchSize = BATCH[ac.session.engine];
   let loaded = false;
@@ -49,14 +57,57 @@ export function orderApplier(ac: ApplyContext) {
     }
   };
 
+  /**
+   * Of a scoped run's batch, the order numbers already held by customers outside the scope, in
+   * one query per chunk: the rows carrying them are rejected before the batch is written.
+   */
+  const foreignOrders = async (batch: readonly OrderRecord[]): Promise<Set<string>> => {
+    const out = new Set<string>();
+    const inScope = customerIdInScope(scope.filter, 'o.customer_id');
+    if (!inScope) return out;
+    const numbers = [...new Set(batch.map((r) => r.orderNo))];
+    for (let i = 0; i < numbers.length; i += 1_000) {
+      const rows = await ac.session.db
+        .selectFrom('orders as o')
+        .select('o.order_no')
+        .where('o.order_no', 'in', numbers.slice(i, i + 1_000))
+        .where(sql<SqlBool>`not (${inScope})`)
+        .execute();
+      for (const r of rows) out.add(r.order_no);
+    }
+    return out;
+  };
+
   const flush = async () => {
     if (inFlight) await inFlight;
     inFlight = undefined;
     if (recs.length === 0) return;
-    const written = recs;
-    const texts = cellTexts;
+    let written = recs;
+    let texts = cellTexts;
     recs = [];
     cellTexts = [];
+    if (scoped) {
+      const foreign = await foreignOrders(written);
+      if (foreign.size) {
+        const keep: number[] = [];
+        written.forEach((r, i) => {
+          if (!foreign.has(r.orderNo)) keep.push(i);
+          else
+            ac.report.reject(r.row, texts[i] ?? [], [
+              {
+                row: r.row,
+                field: 'orderNo',
+                message: `order ${r.orderNo} belongs to a customer outside your row scope`,
+                value: r.orderNo,
+                expected: 'an order number of your customers’ orders, or a new one',
+              },
+            ]);
+        });
+        written = keep.map((i) => written[i] as OrderRecord);
+        texts = keep.map((i) => texts[i] as readonly string[]);
+        if (written.length === 0) return;
+      }
+    }
     const p = sink.write(written).then((out) => account(out, written, texts));
     // Awaited at the next flush; marked handled now so a failure is not reported twice.
     p.catch(() => {});
@@ -114,6 +165,7 @@ export function orderApplier(ac: ApplyContext) {
     const customerId = await customers.resolve(code, cells.name as string | undefined);
     loaded = true;
     if (customerId === undefined) unknownCode(code, row, values);
+    else if (scoped && !scope.allows(customerId)) scope.rejectCustomer(row, values, code);
     else await push(customerId, cells, row, values);
   };
 
@@ -121,7 +173,13 @@ export function orderApplier(ac: ApplyContext) {
     add(cells: ParsedCells, row: number, values: readonly string[]): Promise<void> | undefined {
       if (!loaded) return slowAdd(cells, row, values);
       const customerId = customers.known(cells.code as string);
-      if (customerId !== undefined) return push(customerId, cells, row, values);
+      if (customerId !== undefined) {
+        if (scoped && !scope.allows(customerId)) {
+          scope.rejectCustomer(row, values, String(cells.code));
+          return undefined;
+        }
+        return push(customerId, cells, row, values);
+      }
       if (ac.options.createMissingCustomers) return slowAdd(cells, row, values);
       unknownCode(String(cells.code), row, values);
       return undefined;

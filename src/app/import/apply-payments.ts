@@ -1,9 +1,15 @@
 import type { ParsedCells } from '../../domain/import/targets/target';
 import { type ApplyContext, CustomerResolver } from './apply-context';
 
-/** Upserts payments by invoice number; an invoice twice in one file is rejected the second time. */
+/**
+ * Upserts payments by invoice number; an invoice twice in one file is rejected the second time.
+ * A scoped importer writes only payments of customers in their row scope: a row whose customer
+ * is outside it, or whose invoice is recorded for a customer outside it (the upsert would move
+ * that payment), is rejected.
+ */
 export function paymentApplier(ac: ApplyContext) {
   const customers = new CustomerResolver(ac);
+  const scope = customers.scope;
   const db = ac.session.db;
   return {
     async add(cells: ParsedCells, row: number, values: readonly string[]): Promise<void> {
@@ -24,6 +30,10 @@ export function paymentApplier(ac: ApplyContext) {
         ]);
         return;
       }
+      if (scope.restricted && !scope.allows(customerId)) {
+        scope.rejectCustomer(row, values, code);
+        return;
+      }
       const existing = await db
         .selectFrom('payments')
         .select(['id', 'import_run_id', 'customer_id'])
@@ -37,6 +47,18 @@ export function paymentApplier(ac: ApplyContext) {
             message: `invoice ${invoiceNo} appears more than once in this file`,
             value: invoiceNo,
             expected: 'each invoice once',
+          },
+        ]);
+        return;
+      }
+      if (existing && scope.restricted && !scope.allows(Number(existing.customer_id))) {
+        ac.report.reject(row, values, [
+          {
+            row,
+            field: 'invoiceNo',
+            message: `invoice ${invoiceNo} belongs to a customer outside your row scope`,
+            value: invoiceNo,
+            expected: 'an invoice of your customers, or a new one',
           },
         ]);
         return;

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { customerIdInScope } from '../customer-scope';
 import { instantText } from '../row-values';
 import type { DB } from '../schema';
 
@@ -13,15 +15,21 @@ export interface PlanLineWrite {
 
 /**
  * Replaces a month's plan with new lines (regenerating is idempotent: the month ends up with
- * exactly these lines). Call inside a transaction. Returns how many lines were dropped.
+ * exactly these lines). With a row scope, only the lines of customers in it are replaced and
+ * the other customers' lines of the month stay as they are; the new lines must all be of
+ * customers in the scope. Call inside a transaction. Returns how many lines were dropped.
  */
 export async function replaceMonthPlan(
   trx: Kysely<DB>,
   month: string,
   lines: readonly PlanLineWrite[],
   now: string,
+  rows?: CustomerFilter,
 ): Promise<number> {
-  const gone = await trx.deleteFrom('visit_plans').where('month', '=', month).executeTakeFirst();
+  let drop = trx.deleteFrom('visit_plans').where('visit_plans.month', '=', month);
+  const inScope = rows ? customerIdInScope(rows, 'visit_plans.customer_id') : undefined;
+  if (inScope) drop = drop.where(inScope);
+  const gone = await drop.executeTakeFirst();
   for (let i = 0; i < lines.length; i += 500) {
     await trx
       .insertInto('visit_plans')
