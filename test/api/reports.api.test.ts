@@ -222,11 +222,14 @@ describeEachEngine('analytics reports through the API', ({ deps }) => {
     expect(figure(service, 'tickets')?.value).toBe(2);
     expect(rows(service, 'kpis').at(-1)).toMatchObject({ tickets: 2, complaintShare: 0.5 });
 
-    const list = await users.sales.request({ method: 'GET', url: '/api/analytics/reports' });
+    const list = await users.director.request({ method: 'GET', url: '/api/analytics/reports' });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: r.id, cadence: 'adhoc' }] });
     expect(list.json().items[0].content).toBeUndefined();
-    const one = await users.sales.request({ method: 'GET', url: `/api/analytics/reports/${r.id}` });
+    const one = await users.director.request({
+      method: 'GET',
+      url: `/api/analytics/reports/${r.id}`,
+    });
     expect(one.json().content).toEqual(c);
     const audit = await deps()
       .store.db.selectFrom('audit_log')
@@ -238,7 +241,7 @@ describeEachEngine('analytics reports through the API', ({ deps }) => {
 
   it('renders the stored report as an XLSX workbook, the same on every download', async () => {
     const url = `/api/analytics/reports/${adhocId}/export.xlsx`;
-    const res = await users.sales.request({ method: 'GET', url: `${url}?lang=en` });
+    const res = await users.director.request({ method: 'GET', url: `${url}?lang=en` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(
@@ -274,13 +277,13 @@ describeEachEngine('analytics reports through the API', ({ deps }) => {
       orderedOn: '2025-04-15',
       amount: '999',
     });
-    const again = await users.sales.request({ method: 'GET', url: `${url}?lang=en` });
+    const again = await users.director.request({ method: 'GET', url: `${url}?lang=en` });
     expect(sheetText((await workbook(again.rawPayload)).getWorksheet('Summary'))).toEqual(summary);
     // Without a language the workbook is in the report's own (English here).
-    const own = await workbook((await users.sales.request({ method: 'GET', url })).rawPayload);
+    const own = await workbook((await users.director.request({ method: 'GET', url })).rawPayload);
     expect(own.worksheets[0]?.name).toBe('Summary');
     const zh = await workbook(
-      (await users.sales.request({ method: 'GET', url: `${url}?lang=zh-CN` })).rawPayload,
+      (await users.director.request({ method: 'GET', url: `${url}?lang=zh-CN` })).rawPayload,
     );
     expect(zh.worksheets[0]?.name).toBe('概要');
     expect(sheetText(zh.worksheets[0])[0]?.[0]).toBe('分析报告 2024-07 至 2025-06');

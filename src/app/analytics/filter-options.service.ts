@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { scopeConditionOrTrue } from '../../store/customer-scope';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 
@@ -22,15 +24,20 @@ export interface FilterOptions {
 
 /**
  * Distinct regions, industries and types of active customers, and each scheme with the tiers
- * published for it (in tier order of first appearance by name), for the filter pickers.
+ * published for it (in tier order of first appearance by name), for the filter pickers. The
+ * values read from customers come from those in the actor's row scope only, so a picker does not
+ * name regions or industries of customers the actor cannot see; schemes and tiers are
+ * configuration and are offered whole.
  */
 export async function filterOptions(deps: Deps, ctx: Ctx): Promise<FilterOptions> {
   requirePermission(ctx, 'analytics.read');
   const db = deps.store.db;
+  const inScope = scopeConditionOrTrue(customerFilter(ctx), 'c');
   const distinct = async (column: 'region' | 'industry' | 'type') =>
     (
-      await sql<{ v: string }>`select distinct ${sql.ref(column)} as v from customers
-        where status = 'active' and ${sql.ref(column)} is not null order by v`.execute(db)
+      await sql<{ v: string }>`select distinct ${sql.ref(`c.${column}`)} as v from customers c
+        where c.status = 'active' and ${sql.ref(`c.${column}`)} is not null and ${inScope}
+        order by v`.execute(db)
     ).rows.map((r) => r.v);
   const [regions, industries, types] = [
     await distinct('region'),

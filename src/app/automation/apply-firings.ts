@@ -160,6 +160,7 @@ export async function applyFirings(
         evidence: f.evidence,
       },
       userIds,
+      customerId: f.customerId,
     });
     await writeAudit(trx, ctx, {
       action: `automation.${f.rule}`,

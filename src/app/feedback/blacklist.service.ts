@@ -5,6 +5,7 @@ import { findCustomerById } from '../../store/customers.repository';
 import * as repo from '../../store/feedback/blacklist.repository';
 import { writeAudit } from '../audit';
 import type { Ctx } from '../context';
+import { assertCustomerInScope, customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { dispatchEvent } from '../notifications/dispatch';
@@ -34,20 +35,27 @@ export const decisionInput = z.strictObject({
   note: z.string().trim().max(2000).optional(),
 });
 
-/** Blacklist requests by status or customer, newest first. */
+/** Blacklist requests by status or customer, newest first, within the actor's row scope. */
 export async function listBlacklistRequests(
   deps: Deps,
   ctx: Ctx,
   f: { status?: string | undefined; customerId?: number | undefined },
 ) {
   requirePermission(ctx, 'tickets.work');
-  return repo.listRequests(deps.store.db, f);
+  return repo.listRequests(deps.store.db, {
+    status: f.status,
+    customerId: f.customerId,
+    rows: customerFilter(ctx),
+  });
 }
 
-/** One request. */
+/**
+ * One request. A request about a customer outside the actor's row scope is NOT_FOUND, the same
+ * answer as an unknown id (deciding one goes through here too).
+ */
 export async function getBlacklistRequest(deps: Deps, ctx: Ctx, id: number) {
   requirePermission(ctx, 'tickets.work');
-  const r = await repo.findRequest(deps.store.db, id);
+  const r = await repo.findRequest(deps.store.db, id, customerFilter(ctx));
   if (!r) throw notFound('Blacklist request', id);
   return r;
 }
@@ -61,6 +69,9 @@ export async function requestBlacklist(deps: Deps, ctx: Ctx, raw: unknown) {
   requirePermission(ctx, 'tickets.work');
   const input = parseInput(requestInput, raw, 'Invalid blacklist request');
   const db = deps.store.db;
+  // A customer outside the row scope reads as one that does not exist; the evidence is then
+  // checked to be that customer's, so it is within scope too.
+  await assertCustomerInScope(db, ctx, input.customerId);
   const c = await findCustomerById(db, input.customerId);
   if (!c) throw notFound('Customer', input.customerId);
   assertRequestFits(input.action, await repo.isBlacklisted(db, input.customerId));
@@ -120,6 +131,7 @@ export async function requestBlacklist(deps: Deps, ctx: Ctx, raw: unknown) {
         customerName: c.name,
       },
       userIds: approvers,
+      customerId: c.id,
     });
     return id;
   });

@@ -11,6 +11,7 @@ import * as repo from '../../store/feedback/feedback.repository';
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -47,7 +48,17 @@ export function feedbackClasses() {
   return feedbackClassList();
 }
 
-/** Feedback and complaints by class, status, kind or customer, with their action counts. */
+/*
+ * Row scope: feedback is read through its customer. Every feedback row names one (the column is
+ * NOT NULL and the row goes with the customer), so there is no customer-less feedback a scoped
+ * actor could stumble on; should that ever change, such rows would stay hidden from scoped
+ * actors, since the inner join to customers drops them.
+ */
+
+/**
+ * Feedback and complaints by class, status, kind or customer, with their action counts; a
+ * scoped actor sees only those of customers in their row scope.
+ */
 export async function listFeedback(deps: Deps, ctx: Ctx, raw: unknown) {
   requirePermission(ctx, 'tickets.work');
   const f = parseInput(feedbackFilter, raw, 'Invalid feedback filter');
@@ -59,17 +70,23 @@ export async function listFeedback(deps: Deps, ctx: Ctx, raw: unknown) {
       status: f.status,
       customerId: f.customerId,
       kind: f.kind,
+      rows: customerFilter(ctx),
     },
     businessToday(deps, ctx),
   );
 }
 
-/** One feedback with its follow-up actions. */
+/**
+ * One feedback with its follow-up actions. Feedback of a customer outside the actor's row scope
+ * is NOT_FOUND, the same answer as an unknown id; classifying it or adding actions goes through
+ * here and is refused the same way.
+ */
 export async function getFeedback(deps: Deps, ctx: Ctx, id: number) {
   requirePermission(ctx, 'tickets.work');
-  const [f] = await repo.listFeedback(deps.store.db, { id }, businessToday(deps, ctx));
+  const rows = customerFilter(ctx);
+  const [f] = await repo.listFeedback(deps.store.db, { id, rows }, businessToday(deps, ctx));
   if (!f) throw notFound('Feedback', id);
-  return { ...f, actions: await repo.listActions(deps.store.db, { feedbackId: id }) };
+  return { ...f, actions: await repo.listActions(deps.store.db, { feedbackId: id, rows }) };
 }
 
 /** Classifies a feedback (and may move its status), audited. */
@@ -120,11 +137,14 @@ export async function addAction(deps: Deps, ctx: Ctx, feedbackId: number, raw: u
   return getFeedback(deps, ctx, feedbackId);
 }
 
-/** Moves an action along open → in_progress → done; "done" needs the result. */
+/**
+ * Moves an action along open → in_progress → done; "done" needs the result. An action on
+ * feedback of a customer outside the actor's row scope is NOT_FOUND, like an unknown one.
+ */
 export async function stepAction(deps: Deps, ctx: Ctx, actionId: number, raw: unknown) {
   requirePermission(ctx, 'tickets.work');
   const input = parseInput(actionStepInput, raw, 'Invalid action update');
-  const a = await repo.findAction(deps.store.db, actionId);
+  const a = await repo.findAction(deps.store.db, actionId, customerFilter(ctx));
   if (!a) throw notFound('Follow-up action', actionId);
   assertActionTransition(a.status, input.status);
   assertResultForDone(input.status, input.result);
@@ -147,8 +167,11 @@ export async function stepAction(deps: Deps, ctx: Ctx, actionId: number, raw: un
   return getFeedback(deps, ctx, a.feedbackId);
 }
 
-/** Actions not done whose due date has passed (business today). */
+/** Actions not done whose due date has passed (business today), within the actor's row scope. */
 export async function overdueActions(deps: Deps, ctx: Ctx) {
   requirePermission(ctx, 'tickets.work');
-  return repo.listActions(deps.store.db, { overdueOn: businessToday(deps, ctx) });
+  return repo.listActions(deps.store.db, {
+    overdueOn: businessToday(deps, ctx),
+    rows: customerFilter(ctx),
+  });
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx } from '../context';
 import { queueWebhookDeliveries } from '../webhooks/webhook-queue';
 import { queueEmails } from './email-queue';
+import { usersWhoSeeCustomer } from './notice-audience';
 
 /** Something that happened which people (in-app) and other systems (webhooks, e-mail) hear of. */
 export interface OutboundEvent {
@@ -15,6 +16,11 @@ export interface OutboundEvent {
   payload: Record<string, unknown>;
   /** Users told in the in-app inbox (and by e-mail when SMTP is configured). */
   userIds: readonly number[];
+  /**
+   * The customer the event is about, when there is one: users whose row scope leaves the
+   * customer out are not told (webhooks, configured by administrators, still are).
+   */
+  customerId?: number | null;
 }
 
 /**
@@ -29,7 +35,9 @@ export async function dispatchEvent(
   event: OutboundEvent,
 ): Promise<string> {
   const now = ctx.now().toISOString();
-  const users = [...new Set(event.userIds)];
+  const unique = [...new Set(event.userIds)];
+  const users =
+    event.customerId == null ? unique : await usersWhoSeeCustomer(db, unique, event.customerId);
   const entityId = event.entityId === null ? null : String(event.entityId);
   if (users.length > 0)
     await db

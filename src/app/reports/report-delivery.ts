@@ -55,7 +55,13 @@ export async function deliverReport(
   report: Stored,
   recipients: ReportRecipients,
 ): Promise<{ delivery: ReportDelivery; eventId: string }> {
-  const readers = new Set((await listRecipientUsersOf(trx)).map((u) => u.id));
+  // A scoped user opens only the reports they made themselves (reports.service.ts), so a report
+  // of someone else's (or the scheduler's) wider scope is neither linked nor mailed to them.
+  const readers = new Set(
+    (await listRecipientUsersOf(trx))
+      .filter((u) => u.readsAll || u.id === ctx.actor.id)
+      .map((u) => u.id),
+  );
   const userIds = recipients.userIds.filter((id) => readers.has(id));
   const event = {
     kind: REPORT_EVENT,

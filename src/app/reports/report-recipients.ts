@@ -45,6 +45,11 @@ export interface RecipientUser {
   displayName: string;
   username: string;
   hasEmail: boolean;
+  /**
+   * Whether the user reads every stored report (row scope `all`). A scoped user reads only the
+   * reports they made, so other reports are not delivered to them.
+   */
+  readsAll: boolean;
 }
 
 /** Active users whose role may read analytics (a report's link opens for them), by name. */
@@ -52,7 +57,7 @@ export async function listRecipientUsersOf(db: Kysely<DB>): Promise<RecipientUse
   const rows = await db
     .selectFrom('users as u')
     .innerJoin('roles as r', 'r.id', 'u.role_id')
-    .select(['u.id', 'u.display_name', 'u.username', 'u.email', 'r.permissions'])
+    .select(['u.id', 'u.display_name', 'u.username', 'u.email', 'r.permissions', 'r.row_scope'])
     .where('u.active', '=', 1)
     .orderBy('u.display_name')
     .orderBy('u.id')
@@ -64,6 +69,7 @@ export async function listRecipientUsersOf(db: Kysely<DB>): Promise<RecipientUse
       displayName: r.display_name,
       username: r.username,
       hasEmail: !!r.email?.trim(),
+      readsAll: r.row_scope === 'all',
     }));
 }
 

@@ -7,6 +7,7 @@ import { scopeOfFilters } from '../analytics/analytics-query';
 import { writeAudit } from '../audit';
 import { businessToday } from '../business-today';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -25,6 +26,20 @@ async function findReport(deps: Deps, id: number): Promise<Report> {
   const r = await repo.findReport(deps.store.db, id);
   if (!r) throw notFound('Report', id);
   return r as Report;
+}
+
+/**
+ * Whose stored reports the actor may read: undefined for everyone's, a user id for only that
+ * user's, null for none. A report's figures are computed within the row scope of whoever made
+ * it, so one made by someone with a wider scope (or by the scheduler, as the system) would show
+ * a scoped actor customers outside their scope; a scoped actor therefore reads only the reports
+ * they made themselves (computed within their own scope), and one without a user id none.
+ */
+function reportsReadableBy(ctx: Ctx): number | null | undefined {
+  const filter = customerFilter(ctx);
+  if (filter.kind === 'all') return undefined;
+  if (filter.kind === 'none') return null;
+  return filter.userId;
 }
 
 export const REPORT_LANGS = ['zh-CN', 'en'] as const;
@@ -171,27 +186,39 @@ export const listReportsQuery = z.strictObject({
     .default(20),
 });
 
-/** Reports newest first, without their figures. Needs analytics.read. */
+/**
+ * Reports newest first, without their figures; a scoped actor lists only the reports they made.
+ * Needs analytics.read.
+ */
 export async function listReports(deps: Deps, ctx: Ctx, raw: unknown = {}) {
   requirePermission(ctx, 'analytics.read');
   const q = parseInput(listReportsQuery, raw ?? {}, 'Invalid report list query');
+  const readable = reportsReadableBy(ctx);
+  if (readable === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const { items, total } = await repo.listReports(
     deps.store.db,
-    { cadence: q.cadence, scheduleId: q.scheduleId },
+    { cadence: q.cadence, scheduleId: q.scheduleId, createdBy: readable },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-/** One report with its stored figures. Needs analytics.read. */
+/**
+ * One report with its stored figures. A report the actor may not read (see reportsReadableBy)
+ * is NOT_FOUND, the same answer as an unknown id. Needs analytics.read.
+ */
 export async function getReport(deps: Deps, ctx: Ctx, id: number): Promise<Report> {
   requirePermission(ctx, 'analytics.read');
-  return findReport(deps, id);
+  const r = await findReport(deps, id);
+  const readable = reportsReadableBy(ctx);
+  if (readable !== undefined && r.createdBy !== readable) throw notFound('Report', id);
+  return r;
 }
 
 /**
  * A report's XLSX workbook, rendered from its stored content (so it reads as it did when made),
- * in the language asked or the report's own. Needs analytics.read.
+ * in the language asked or the report's own; hidden from the actor as getReport hides it.
+ * Needs analytics.read.
  */
 export async function exportReport(
   deps: Deps,

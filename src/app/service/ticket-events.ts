@@ -36,5 +36,6 @@ export async function ticketEvent(
       assigneeName: t.assigneeName,
     },
     userIds: users,
+    customerId: t.customerId,
   });
 }

@@ -113,6 +113,7 @@ export async function runSlaScan(deps: Deps, ctx: Ctx): Promise<ScanSummary> {
         entityId: q.ticketId,
         payload: { ticketId: q.ticketId, subject: q.subject, level: q.level, openedAt: q.openedAt },
         userIds: await recipients(trx, 'supervisor', q.assigneeId),
+        customerId: q.customerId,
       });
     });
     s.quickResponse++;
@@ -123,7 +124,13 @@ export async function runSlaScan(deps: Deps, ctx: Ctx): Promise<ScanSummary> {
 async function fire(
   trx: Kysely<DB>,
   ctx: Ctx,
-  c: { ticketId: number; assigneeId: number | null; subject: string; level: number },
+  c: {
+    ticketId: number;
+    customerId: number;
+    assigneeId: number | null;
+    subject: string;
+    level: number;
+  },
   a: ClockAction,
 ) {
   const at = ctx.now().toISOString();
@@ -141,5 +148,6 @@ async function fire(
     entityId: c.ticketId,
     payload: { ticketId: c.ticketId, subject: c.subject, level: c.level, ...a },
     userIds: users,
+    customerId: c.customerId,
   });
 }

@@ -8,6 +8,7 @@ import {
   supervisorCounts,
 } from '../../store/sla/ticket-sla-queue.repository';
 import type { Ctx } from '../context';
+import { customerFilter } from '../customers/customer-scope';
 import type { Deps } from '../deps';
 import { requirePermission } from '../guard';
 import { parseInput } from '../parse';
@@ -46,6 +47,7 @@ export type QueueItem = ReturnType<typeof present>;
 /**
  * The agent queue: open tickets with clocks, breached first, then by the resolution due
  * instant, the customer's tier (best first) and the level (1 first). `mine` keeps the caller's.
+ * A scoped actor sees only tickets of customers in their row scope, as in the ticket list.
  */
 export async function agentQueue(deps: Deps, ctx: Ctx, raw: unknown) {
   requirePermission(ctx, 'tickets.work');
@@ -60,6 +62,7 @@ export async function agentQueue(deps: Deps, ctx: Ctx, raw: unknown) {
     {
       assigneeId: q.mine ? (ctx.actor.id ?? undefined) : undefined,
       tiersBestFirst: tiers.map((t) => t.id),
+      rows: customerFilter(ctx),
     },
     q.page,
     q.pageSize,
@@ -75,7 +78,8 @@ export async function agentQueue(deps: Deps, ctx: Ctx, raw: unknown) {
 
 /**
  * The supervisor view: counts of breached and at-risk open tickets by assignee and tier, and
- * the first of each list in queue order.
+ * the first of each list in queue order. For a scoped actor, counts and lists cover only
+ * tickets of customers in their row scope.
  */
 export async function supervisorView(deps: Deps, ctx: Ctx) {
   if (!allows(ctx.actor.permissions, 'service.manage')) requirePermission(ctx, 'tickets.work');
@@ -83,10 +87,11 @@ export async function supervisorView(deps: Deps, ctx: Ctx) {
   const now = ctx.now();
   const iso = now.toISOString();
   const tiersBestFirst = (await serviceTiers(db)).tiers.map((t) => t.id);
+  const rows = customerFilter(ctx);
   const [counts, breached, atRisk] = await Promise.all([
-    supervisorCounts(db, iso),
-    queuePage(db, { tiersBestFirst, state: { kind: 'breached', now: iso } }, 1, 50),
-    queuePage(db, { tiersBestFirst, state: { kind: 'at_risk', now: iso } }, 1, 50),
+    supervisorCounts(db, iso, rows),
+    queuePage(db, { tiersBestFirst, rows, state: { kind: 'breached', now: iso } }, 1, 50),
+    queuePage(db, { tiersBestFirst, rows, state: { kind: 'at_risk', now: iso } }, 1, 50),
   ]);
   const sum = (s: 'breached' | 'at_risk') =>
     counts.filter((c) => c.state === s).reduce((n, c) => n + c.count, 0);

@@ -182,13 +182,21 @@ export async function findReportByEvent(
   return r ? findReport(db, Number(r.id)) : undefined;
 }
 
-/** Reports newest first, a page at a time, optionally of one cadence or one schedule. */
+/**
+ * Reports newest first, a page at a time, optionally of one cadence or one schedule, or only
+ * those one user (`createdBy`) made.
+ */
 export async function listReports(
   db: Kysely<DB>,
-  q: { cadence?: ReportCadence | undefined; scheduleId?: number | undefined },
+  q: {
+    cadence?: ReportCadence | undefined;
+    scheduleId?: number | undefined;
+    createdBy?: number | undefined;
+  },
   page: { limit: number; offset: number },
 ): Promise<{ items: ReportSummaryRow[]; total: number }> {
   let base = db.selectFrom('analytics_reports as r');
+  if (q.createdBy !== undefined) base = base.where('r.created_by', '=', q.createdBy);
   if (q.cadence !== undefined) base = base.where('r.cadence', '=', q.cadence);
   if (q.scheduleId !== undefined) base = base.where('r.schedule_id', '=', q.scheduleId);
   const [rows, count] = await Promise.all([

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import type { BlacklistAction, BlacklistStatus } from '../../domain/feedback/blacklist-rules';
 import { BLACKLIST_TAG } from '../../domain/feedback/blacklist-rules';
+import { scopeCondition } from '../customer-scope';
 import { instantText, instantTextOrNull } from '../row-values';
 import type { DB } from '../schema';
 
@@ -9,10 +11,18 @@ export interface Evidence {
   feedbackIds: number[];
 }
 
-/** Blacklist requests with customer and people's names, newest first (at most 500). */
+/**
+ * Blacklist requests with customer and people's names, newest first (at most 500); with `rows`,
+ * only requests about customers the reader's row scope lets through.
+ */
 export async function listRequests(
   db: Kysely<DB>,
-  f: { id?: number; status?: string | undefined; customerId?: number | undefined },
+  f: {
+    id?: number;
+    status?: string | undefined;
+    customerId?: number | undefined;
+    rows?: CustomerFilter | undefined;
+  },
 ) {
   let q = db
     .selectFrom('blacklist_requests as b')
@@ -26,6 +36,8 @@ export async function listRequests(
       'rq.display_name as requester_name',
       'dc.display_name as decider_name',
     ]);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.id !== undefined) q = q.where('b.id', '=', f.id);
   if (f.status) q = q.where('b.status', '=', f.status);
   if (f.customerId) q = q.where('b.customer_id', '=', f.customerId);
@@ -49,9 +61,9 @@ export async function listRequests(
   }));
 }
 
-/** One request, or undefined. */
-export async function findRequest(db: Kysely<DB>, id: number) {
-  return (await listRequests(db, { id }))[0];
+/** One request, or undefined (also when its customer is outside `rows`). */
+export async function findRequest(db: Kysely<DB>, id: number, rows?: CustomerFilter) {
+  return (await listRequests(db, { id, rows }))[0];
 }
 
 /** The customer's pending request, if any (one at a time). */

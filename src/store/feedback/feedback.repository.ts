@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { scopeCondition } from '../customer-scope';
 import { dateText, instantText, instantTextOrNull } from '../row-values';
 import type { DB } from '../schema';
 
@@ -10,6 +12,11 @@ export interface FeedbackFilter {
   status?: string | undefined;
   customerId?: number | undefined;
   kind?: string | undefined;
+  /**
+   * The reader's row scope: only feedback of these customers. Every feedback row names its
+   * customer (customer_id is NOT NULL), so the customer alone decides what a scoped reader sees.
+   */
+  rows?: CustomerFilter | undefined;
 }
 
 /** Feedback with the customer and its action counts, newest first (at most 500). */
@@ -45,6 +52,8 @@ export async function listFeedback(db: Kysely<DB>, f: FeedbackFilter, today: str
         .where('a.due_on', '<', today)
         .as('overdue_actions'),
     ]);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.id !== undefined) q = q.where('f.id', '=', f.id);
   if (f.classification) q = q.where('f.classification', '=', f.classification);
   if (f.unclassified) q = q.where('f.classification', 'is', null);
@@ -101,6 +110,8 @@ export interface ActionFilter {
   feedbackId?: number | undefined;
   /** Only actions not done whose due date is before this day. */
   overdueOn?: string | undefined;
+  /** The reader's row scope: only actions on feedback of these customers. */
+  rows?: CustomerFilter | undefined;
 }
 
 /** Follow-up actions with their owner's name and the feedback's customer, by due date. */
@@ -112,6 +123,8 @@ export async function listActions(db: Kysely<DB>, f: ActionFilter) {
     .leftJoin('users as u', 'u.id', 'a.owner_id')
     .selectAll('a')
     .select(['f.customer_id', 'c.code', 'c.name', 'u.display_name as owner_name']);
+  const inScope = f.rows ? scopeCondition(f.rows, 'c') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.id !== undefined) q = q.where('a.id', '=', f.id);
   if (f.feedbackId !== undefined) q = q.where('a.feedback_id', '=', f.feedbackId);
   if (f.overdueOn) q = q.where('a.status', '!=', 'done').where('a.due_on', '<', f.overdueOn);
@@ -133,9 +146,9 @@ export async function listActions(db: Kysely<DB>, f: ActionFilter) {
   }));
 }
 
-/** One action, or undefined. */
-export async function findAction(db: Kysely<DB>, id: number) {
-  return (await listActions(db, { id }))[0];
+/** One action, or undefined (also when its feedback's customer is outside `rows`). */
+export async function findAction(db: Kysely<DB>, id: number, rows?: CustomerFilter) {
+  return (await listActions(db, { id, rows }))[0];
 }
 
 /** Inserts an open action and returns its id. */

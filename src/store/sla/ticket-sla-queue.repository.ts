@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CustomerFilter } from '../../domain/auth/customer-scope';
+import { customerIdInScope } from '../customer-scope';
 import { instantText, instantTextOrNull } from '../row-values';
 import type { DB } from '../schema';
 import { OPEN_STATUSES, tierRankSql } from './ticket-sla.repository';
@@ -33,7 +35,9 @@ export interface QueueRow {
  * first), then level (1 first). The clock row drives the join (CROSS JOIN keeps SQLite from
  * starting at the tickets' status index), so `ticket_slas_queue_ix (breached desc,
  * resolution_due_at)` yields rows in order and the page stops after `pageSize` of them; only
- * the tier/level tie-break is sorted. `total` counts open tickets (the status index).
+ * the tier/level tie-break is sorted. `total` counts open tickets (the status index). With
+ * `rows`, only tickets of customers the reader's row scope lets through, in the page and in
+ * `total` alike.
  */
 export async function queuePage(
   db: Kysely<DB>,
@@ -42,6 +46,8 @@ export async function queuePage(
     tiersBestFirst: readonly string[];
     /** Only breached tickets, or only at-risk ones (past the warning at `now`, not breached). */
     state?: { kind: 'breached' | 'at_risk'; now: string } | undefined;
+    /** The reader's row scope: only tickets of these customers. */
+    rows?: CustomerFilter | undefined;
   },
   page: number,
   pageSize: number,
@@ -51,6 +57,10 @@ export async function queuePage(
     .crossJoin('tickets as t')
     .whereRef('t.id', '=', 's.ticket_id')
     .where('t.status', 'in', OPEN_STATUSES);
+  // A condition on t.customer_id (not on the joined customers row) so the count below, which
+  // reads tickets alone, can take the same one.
+  const inScope = f.rows ? customerIdInScope(f.rows, 't.customer_id') : undefined;
+  if (inScope) q = q.where(inScope);
   if (f.assigneeId !== undefined) q = q.where('t.assignee_id', '=', f.assigneeId);
   if (f.state?.kind === 'breached') q = q.where('s.breached', '=', 1);
   if (f.state?.kind === 'at_risk')
@@ -59,6 +69,7 @@ export async function queuePage(
     .selectFrom('tickets as t')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('t.status', 'in', OPEN_STATUSES);
+  if (inScope) counted = counted.where(inScope);
   if (f.assigneeId !== undefined) counted = counted.where('t.assignee_id', '=', f.assigneeId);
   const [rows, count] = await Promise.all([
     q
@@ -126,8 +137,10 @@ export async function queuePage(
 /**
  * Breached and at-risk (past the warning, not breached) open tickets by assignee and tier: two
  * grouped queries, one on each index (`breached`, `warn_at`), rather than one OR over both.
+ * With `scope` (the reader's row scope), only tickets of customers it lets through are counted.
  */
-export async function supervisorCounts(db: Kysely<DB>, now: string) {
+export async function supervisorCounts(db: Kysely<DB>, now: string, scope?: CustomerFilter) {
+  const inScope = scope ? customerIdInScope(scope, 't.customer_id') : undefined;
   const grouped = (state: 'breached' | 'at_risk') => {
     let q = db
       .selectFrom('ticket_slas as s')
@@ -141,6 +154,7 @@ export async function supervisorCounts(db: Kysely<DB>, now: string) {
         (eb) => eb.fn.countAll<string | number>().as('n'),
       ])
       .where('t.status', 'in', OPEN_STATUSES);
+    if (inScope) q = q.where(inScope);
     q =
       state === 'breached'
         ? q.where('s.breached', '=', 1)

@@ -151,6 +151,7 @@ export async function clocksToScan(
       't.first_replied_at',
       't.resolved_at',
       't.assignee_id',
+      't.customer_id',
       't.subject',
       't.level',
       's.warn_at',
@@ -174,6 +175,7 @@ export async function clocksToScan(
     firstRepliedAt: instantTextOrNull(r.first_replied_at),
     resolvedAt: instantTextOrNull(r.resolved_at),
     assigneeId: r.assignee_id === null ? null : Number(r.assignee_id),
+    customerId: Number(r.customer_id),
     subject: r.subject,
     level: Number(r.level),
   }));
@@ -184,7 +186,7 @@ export async function quickResponseCandidates(db: Kysely<DB>, cutoff: string, li
   const rows = await db
     .selectFrom('ticket_slas as s')
     .innerJoin('tickets as t', 't.id', 's.ticket_id')
-    .select(['t.id', 't.opened_at', 't.level', 't.subject', 't.assignee_id'])
+    .select(['t.id', 't.opened_at', 't.level', 't.subject', 't.assignee_id', 't.customer_id'])
     .where('s.escalation_level', '=', 0)
     .where('t.level', '<=', 2)
     .where('t.first_replied_at', 'is', null)
@@ -199,6 +201,7 @@ export async function quickResponseCandidates(db: Kysely<DB>, cutoff: string, li
     level: Number(r.level),
     subject: r.subject,
     assigneeId: r.assignee_id === null ? null : Number(r.assignee_id),
+    customerId: Number(r.customer_id),
   }));
 }
 
