@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createUser } from '../../src/app/auth/users.service';
+import { systemCtx } from '../../src/app/context';
 import { settle, signInAs, useBrowserSuite } from '../support/browser';
 
 const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
@@ -9,7 +11,16 @@ const ADMIN = { username: 'admin', password: 'Admin-pass-123' };
  * sessions list, and the sign-in page's message for a locked username.
  */
 describe('sign-in security in Chromium', { timeout: 120_000 }, () => {
-  const suite = useBrowserSuite(async () => undefined);
+  const suite = useBrowserSuite(async (deps) => {
+    await createUser(deps, systemCtx(), {
+      username: 'liwei',
+      displayName: '李伟',
+      password: 'Liwei-start-2026',
+      roleId: 'account_manager',
+      region: '华东',
+      team: 'north',
+    });
+  });
   const inBrowser = suite.inBrowser;
 
   it('creates an API token shown once, revokes it, and lists sessions, under the CSP', async () => {
@@ -80,6 +91,40 @@ describe('sign-in security in Chromium', { timeout: 120_000 }, () => {
           { timeout: 30_000 },
         )
         .toMatch(/等待 \d+ 秒/);
+    });
+  });
+
+  it('lets a user see their scope and change their own password on My account', async () => {
+    await inBrowser(async (page) => {
+      await signInAs(page, 'liwei', 'Liwei-start-2026');
+      await page.getByTestId('current-user').click();
+      await page.waitForURL('**/account');
+      const profile = page.getByTestId('account-profile');
+      await profile.getByText('本人负责').waitFor();
+      await profile.getByText('north').waitFor();
+      await page.getByText('当前会话').waitFor();
+
+      await page.getByLabel('当前密码').fill('Liwei-start-2026');
+      await page.getByLabel('新密码', { exact: true }).fill('liwei-password-1');
+      await page.getByLabel('再次输入新密码').fill('liwei-password-1');
+      await page.getByRole('button', { name: /^修改密码$/ }).click();
+      // The server's policy names the rule: the username is inside the password.
+      await expect
+        .poll(() => page.getByTestId('password-error').textContent())
+        .toMatch(/username|用户名/);
+
+      await page.getByLabel('新密码', { exact: true }).fill('Qiu-yue-7-ping');
+      await page.getByLabel('再次输入新密码').fill('Qiu-yue-7-ping');
+      await page.getByRole('button', { name: /^修改密码$/ }).click();
+      await page.getByText('密码已修改').waitFor();
+      const old = await page.request.post('/api/auth/login', {
+        data: { username: 'liwei', password: 'Liwei-start-2026' },
+      });
+      expect(old.status()).toBe(401);
+      const fresh = await page.request.post('/api/auth/login', {
+        data: { username: 'liwei', password: 'Qiu-yue-7-ping' },
+      });
+      expect(fresh.status()).toBe(200);
     });
   });
 });

@@ -50,6 +50,9 @@ const CyclePage = lazy(() =>
 const PrintPage = lazy(() =>
   import('./pages/reviews/print-page').then((m) => ({ default: m.PrintPage })),
 );
+const AccountPage = lazy(() =>
+  import('./pages/account/account-page').then((m) => ({ default: m.AccountPage })),
+);
 const SettingsPage = lazy(() =>
   import('./pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -285,6 +288,7 @@ export function AppRoutes() {
         />
         <Route path="analytics/reports" element={guarded('analytics.read', <ReportsPage />)} />
         <Route path="analytics/reports/:id" element={guarded('analytics.read', <ReportPage />)} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="settings" element={guarded(AREA_INFO.settings.anyOf, <SettingsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

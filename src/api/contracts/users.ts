@@ -30,6 +30,8 @@ export const roleResponse = z
 export const meResponse = z.object({
   user: userResponse,
   permissions: z.array(z.string()),
+  /** Which customers the user's role lets them see (all, region, team or own). */
+  rowScope: z.enum(ROW_SCOPES),
   csrfToken: z.string(),
   expiresAt: z.string(),
 });

@@ -62,6 +62,7 @@ export const authRoutes =
           return {
             user: session.user,
             permissions: [...session.actor.permissions],
+            rowScope: session.actor.rowScope,
             csrfToken: session.csrfToken,
             expiresAt: session.expiresAt,
           };
@@ -102,6 +103,7 @@ export const authRoutes =
         return {
           user: s.user,
           permissions: [...s.actor.permissions],
+          rowScope: s.actor.rowScope,
           csrfToken: s.csrfToken,
           expiresAt: s.expiresAt,
         };

@@ -15,6 +15,7 @@ export function registerUserCommands(program: Command): void {
     .option('-n, --name <display>', 'display name (defaults to the username)')
     .option('-e, --email <email>', 'e-mail address')
     .option('--region <region>', 'sales region the user belongs to')
+    .option('--team <team>', 'team the user belongs to (row scope `team`)')
     .option(
       '-p, --password <password>',
       'password (or set TIERDESK_NEW_PASSWORD to keep it out of the shell history)',
@@ -26,6 +27,7 @@ export function registerUserCommands(program: Command): void {
         name?: string;
         email?: string;
         region?: string;
+        team?: string;
         password?: string;
       }) => {
         const password = o.password ?? process.env.TIERDESK_NEW_PASSWORD;
@@ -37,6 +39,7 @@ export function registerUserCommands(program: Command): void {
             displayName: o.name ?? o.username,
             email: o.email ?? null,
             region: o.region ?? null,
+            team: o.team ?? null,
             roleId: o.role,
             password,
           });

@@ -66,3 +66,11 @@ export function endSession(id: string): Promise<void> {
 export async function endUserSessions(userId: number): Promise<number> {
   return (await request<{ ended: number }>('DELETE', `/api/users/${userId}/sessions`)).ended;
 }
+
+/** Changes the signed-in user's own password; their other sessions end. */
+export function changeOwnPassword(input: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
+  return api.post('/api/auth/password', input);
+}

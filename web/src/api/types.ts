@@ -240,6 +240,8 @@ export interface Owner {
 export interface Me {
   user: User;
   permissions: string[];
+  /** Which customers the user's role lets them see. */
+  rowScope: 'all' | 'region' | 'team' | 'own';
   csrfToken: string;
   expiresAt: string;
 }

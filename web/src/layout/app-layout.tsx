@@ -103,10 +103,14 @@ export function AppLayout() {
           <Space size="large">
             <NotificationBell />
             <LanguageSwitch />
-            <Space size="small">
-              <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text data-testid="current-user">{me?.user.displayName}</Typography.Text>
-            </Space>
+            <Button
+              type="text"
+              icon={<Avatar size="small" icon={<UserOutlined />} />}
+              onClick={() => navigate('/account')}
+              title={t('security.account.menu')}
+            >
+              <span data-testid="current-user">{me?.user.displayName}</span>
+            </Button>
             <Button type="text" icon={<LogoutOutlined />} onClick={onSignOut}>
               {t('header.signOut')}
             </Button>
