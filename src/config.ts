@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -98,7 +99,33 @@ const envSchema = z.object({
     .default(72),
   TIERDESK_CORS_ORIGINS: originList('TIERDESK_CORS_ORIGINS'),
   TIERDESK_EMBED_ORIGINS: originList('TIERDESK_EMBED_ORIGINS'),
+  TIERDESK_TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => trustProxyOf(v) !== undefined,
+      'TIERDESK_TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses or CIDR ranges such as 10.0.0.0/8',
+    ),
 });
+
+/**
+ * The proxies whose X-Forwarded-For the server believes: false (none, the default), true (any),
+ * or addresses/CIDR ranges. Undefined for a value that is none of these.
+ */
+function trustProxyOf(v: string | undefined): boolean | string[] | undefined {
+  const t = v?.trim() ?? '';
+  if (t === '' || t === 'false') return false;
+  if (t === 'true') return true;
+  const parts = t.split(',').map((p) => p.trim());
+  const ok = parts.every((p) => {
+    const [addr, bits, ...rest] = p.split('/');
+    if (rest.length > 0 || !addr || isIP(addr) === 0) return false;
+    if (bits === undefined) return true;
+    const max = isIP(addr) === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+  });
+  return ok ? parts : undefined;
+}
 
 /** A comma-separated list of origins; empty or unset means none. */
 function originList(variable: string) {
@@ -195,6 +222,12 @@ export interface SecurityConfig {
    * page may not be framed at all.
    */
   embedOrigins: string[];
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (Fastify's trustProxy). Rate limits,
+   * the lockout log and session addresses use the client address it yields; trusting a header
+   * anyone can send would let a client pick its own address, so the default is none.
+   */
+  trustProxy: boolean | string[];
 }
 
 const SECURITY_DEFAULTS: SecurityConfig = {
@@ -202,6 +235,7 @@ const SECURITY_DEFAULTS: SecurityConfig = {
   sessionMaxHours: 72,
   corsOrigins: [],
   embedOrigins: [],
+  trustProxy: false,
 };
 
 /** The sign-in hardening settings of a config, with defaults for anything it leaves out. */
@@ -288,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionMaxHours: e.TIERDESK_SESSION_MAX_HOURS,
       corsOrigins: originsOf(e.TIERDESK_CORS_ORIGINS),
       embedOrigins: originsOf(e.TIERDESK_EMBED_ORIGINS),
+      trustProxy: trustProxyOf(e.TIERDESK_TRUST_PROXY) ?? false,
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/deps';
+import { securityOf } from '../config';
 import { type RouteRecord, registerAccessControl } from './access';
 import { registerCustomerScopeGuard } from './customer-scope-guard';
 import { registerErrorHandler } from './errors';
@@ -81,6 +82,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    trustProxy: securityOf(deps.config).trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

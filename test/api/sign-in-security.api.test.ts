@@ -47,6 +47,7 @@ describeEachEngine('sign-in security', ({ deps }) => {
           security: {
             corsOrigins: ['https://crm.example.com'],
             embedOrigins: ['https://crm.example.com'],
+            trustProxy: ['127.0.0.1'],
           },
         },
       })
@@ -242,6 +243,29 @@ describeEachEngine('sign-in security', ({ deps }) => {
       field: 'password',
       message: 'password must not contain the username',
     });
+  });
+
+  it('believes X-Forwarded-For only from a trusted proxy', async () => {
+    const sessionIp = async (server: FastifyInstance) => {
+      const login = await server.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        payload: { username: 'ann', password: PASSWORD },
+      });
+      expect(login.statusCode).toBe(200);
+      const cookie = login.cookies.find((c) => c.name === 'td_session')!;
+      const list = await server.inject({
+        method: 'GET',
+        url: '/api/auth/sessions',
+        cookies: { td_session: cookie.value },
+      });
+      return (list.json().items as { ip: string; current: boolean }[]).find((s) => s.current)?.ip;
+    };
+    // The hardened server trusts the proxy at 127.0.0.1 (where inject comes from).
+    expect(await sessionIp(hardened)).toBe('203.0.113.9');
+    // By default the header is anyone's to send, so the peer address is used.
+    expect(await sessionIp(app)).toBe('127.0.0.1');
   });
 
   it('sends security headers', async () => {

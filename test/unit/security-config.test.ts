@@ -15,6 +15,7 @@ describe('sign-in security settings', () => {
       sessionMaxHours: 72,
       corsOrigins: [],
       embedOrigins: [],
+      trustProxy: false,
     });
     const d = loadConfig({
       TIERDESK_DATA_DIR: dir(),
@@ -47,6 +48,17 @@ describe('sign-in security settings', () => {
       'TIERDESK_CORS_ORIGINS',
     ]);
     expect(bad({ TIERDESK_SESSION_MAX_HOURS: '0' })).toEqual(['TIERDESK_SESSION_MAX_HOURS']);
+    expect(bad({ TIERDESK_TRUST_PROXY: 'yes' })).toEqual(['TIERDESK_TRUST_PROXY']);
+    expect(bad({ TIERDESK_TRUST_PROXY: '10.0.0.0/33' })).toEqual(['TIERDESK_TRUST_PROXY']);
+  });
+
+  it('reads which proxies to trust for the client address', () => {
+    const trust = (v: string) =>
+      securityOf(loadConfig({ TIERDESK_DATA_DIR: dir(), TIERDESK_TRUST_PROXY: v })).trustProxy;
+    expect(trust('')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('false')).toBe(false);
+    expect(trust('127.0.0.1, 10.0.0.0/8, ::1')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
   });
 
   it('gives a config built in code (tests, embedding) the default security settings', () => {
