@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-analytics-reports';
 import * as m0023 from './migrations/0023-row-scopes';
 import * as m0024 from './migrations/0024-sign-in-security';
 import * as m0025 from './migrations/0025-audit-chain';
+import * as m0026 from './migrations/0026-import-runner';
 
 /** Migrations are compiled in, so the packaged CLI never depends on a folder layout at runtime. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023-row-scopes': m0023,
   '0024-sign-in-security': m0024,
   '0025-audit-chain': m0025,
+  '0026-import-runner': m0026,
 };
 
 /** Every migration this code knows, oldest first (a backup naming others is newer). */

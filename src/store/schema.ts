@@ -274,6 +274,8 @@ export interface ImportRunsTable {
   options: string | null;
   rejected_file: string | null;
   customers_created: number | null;
+  /** `host:pid` of the server process running the import (see domain/import/abandoned-run.ts). */
+  runner: string | null;
 }
 
 export interface OrdersTable {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError, notFound, validationError } from '../../domain/errors';
+import { isAbandonedRun } from '../../domain/import/abandoned-run';
 import { importMappingSchema } from '../../domain/import/mapping.schema';
 import { suggestMapping } from '../../domain/import/suggest-mapping';
 import {
@@ -21,6 +22,7 @@ import type { ImportOptions } from './apply-context';
 import { customFieldTarget } from './custom-field-target';
 import { DEFAULT_MAX_IMPORT_BYTES, openImportFile } from './import-file';
 import { type ImportMode, type ImportResult, runImport } from './run-import';
+import { currentRunner, processAlive } from './runner';
 
 const UPLOAD_ID = /^[0-9a-f-]{36}$/;
 
@@ -314,15 +316,34 @@ export async function saveMapping(deps: Deps, ctx: Ctx, input: { name: string; m
   });
 }
 
-/** Marks runs left 'running' by a stopped server: their transaction never committed. */
-export async function markInterruptedImports(deps: Deps): Promise<void> {
-  await deps.store.db
+/**
+ * Marks as interrupted the imports left running by a server process that is gone (each import
+ * writes its rows in one transaction, so an interrupted one wrote nothing). Runs of processes
+ * still alive, such as another server on the same database, are left alone. Called once when
+ * the server starts.
+ */
+export async function markInterruptedImports(deps: Deps): Promise<number> {
+  const db = deps.store.db;
+  const now = new Date();
+  const here = { ...currentRunner(), now, alive: processAlive };
+  const running = await db
+    .selectFrom('import_runs')
+    .select(['id', 'runner', 'started_at'])
+    .where('status', '=', 'running')
+    .execute();
+  const gone = running
+    .filter((r) => isAbandonedRun({ runner: r.runner, startedAt: r.started_at }, here))
+    .map((r) => r.id);
+  if (gone.length === 0) return 0;
+  await db
     .updateTable('import_runs')
     .set({
       status: 'interrupted',
       message: 'the server stopped during the import; nothing was written',
-      finished_at: new Date().toISOString(),
+      finished_at: now.toISOString(),
     })
+    .where('id', 'in', gone)
     .where('status', '=', 'running')
     .execute();
+  return gone.length;
 }

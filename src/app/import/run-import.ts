@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError, type FieldIssue, validationError } from '../../domain/errors';
+import { runnerText } from '../../domain/import/abandoned-run';
 import {
   type ImportMapping,
   importMappingSchema,
@@ -32,6 +33,7 @@ import { paymentApplier } from './apply-payments';
 import { customFieldTarget } from './custom-field-target';
 import { openImportFile } from './import-file';
 import { ImportReport } from './import-report';
+import { currentRunner } from './runner';
 
 export type ImportMode = 'dry_run' | 'all_or_nothing' | 'valid_only';
 
@@ -138,6 +140,7 @@ export async function runImport(
       options: JSON.stringify({ mapping, options }),
       created_by: ctx.actor.id,
       started_at: now,
+      runner: runnerText(currentRunner()),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
