@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../app/deps';
 import { securityOf } from '../config';
+import { packageRoot } from '../package-root';
 import { type RouteRecord, registerAccessControl } from './access';
 import { registerCustomerScopeGuard } from './customer-scope-guard';
 import { registerErrorHandler } from './errors';
@@ -70,7 +71,7 @@ export interface Server {
 }
 
 /** Default location of the built web UI (vite build output). */
-export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../dist/web');
+export const DEFAULT_WEB_DIR = join(packageRoot(), 'dist/web');
 
 /** Builds the HTTP server: API, OpenAPI docs, and the web UI. */
 export async function buildServer(deps: Deps, opts: ServerOptions = {}): Promise<Server> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDeps } from '../../src/app/bootstrap';
+import { buildCliBundle } from './cli-bundle';
 import { testConfig } from './config';
 import { databaseUrl, TEMPLATE_SCHEMA, withDatabase } from './pg-admin';
 
@@ -18,6 +19,8 @@ declare module 'vitest' {
     pgTemplate: string;
     /** A migrated SQLite file that test databases are copied from ('' when none). */
     sqliteTemplate: string;
+    /** The CLI bundled into one file for spawning (see cli-bundle.ts). */
+    cliBundle: string;
   }
 }
 
@@ -83,24 +86,31 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } finally {
     await client.end().catch(() => {});
   }
-  const [sqliteBuilt, postgresBuilt] = await Promise.allSettled([
+  const [sqliteBuilt, postgresBuilt, cliBuilt] = await Promise.allSettled([
     buildSqliteTemplate(),
     available ? buildPgTemplate() : undefined,
+    buildCliBundle(),
   ]);
-  if (sqliteBuilt.status === 'rejected' || postgresBuilt.status === 'rejected') {
+  if (
+    sqliteBuilt.status === 'rejected' ||
+    postgresBuilt.status === 'rejected' ||
+    cliBuilt.status === 'rejected'
+  ) {
     if (sqliteBuilt.status === 'fulfilled') sqliteBuilt.value.dispose();
     if (postgresBuilt.status === 'fulfilled') await postgresBuilt.value?.dispose();
-    throw sqliteBuilt.status === 'rejected'
-      ? sqliteBuilt.reason
-      : (postgresBuilt as PromiseRejectedResult).reason;
+    if (cliBuilt.status === 'fulfilled') cliBuilt.value.dispose();
+    throw [sqliteBuilt, postgresBuilt, cliBuilt].find((r) => r.status === 'rejected')?.reason;
   }
   const sqlite = sqliteBuilt.value;
   const postgres = postgresBuilt.value;
+  const cli = cliBuilt.value;
   project.provide('pgAvailable', available);
   project.provide('pgUrl', PG_URL);
   project.provide('pgTemplate', postgres?.name ?? '');
   project.provide('sqliteTemplate', sqlite.file);
+  project.provide('cliBundle', cli.file);
   return async () => {
+    cli.dispose();
     sqlite.dispose();
     await postgres?.dispose();
   };

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError, type ErrorCode } from '../../domain/errors';
+import { packageRoot } from '../../package-root';
 import { type FitColumns, type FitOutput, fitModels } from './clv-fit-models';
 
 /**
@@ -16,7 +18,7 @@ type WorkerReply =
 
 function inWorker(c: FitColumns): Promise<FitOutput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./clv-fit.worker.mjs', import.meta.url));
+    const worker = new Worker(join(packageRoot(), 'src/app/clv/clv-fit.worker.mjs'));
     let settled = false;
     const finish = (f: () => void) => {
       if (settled) return;

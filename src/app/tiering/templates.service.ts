@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { notFound } from '../../domain/errors';
 import { parseScheme, type Scheme } from '../../domain/scheme';
+import { packageRoot } from '../../package-root';
 import * as repo from '../../store/tiering/schemes.repository';
 import type { Ctx } from '../context';
 import type { Deps } from '../deps';
@@ -9,7 +10,7 @@ import { requirePermission } from '../guard';
 import { createScheme, getSchemeVersion, type SchemeVersionView } from './schemes.service';
 
 /** The shipped scheme templates (one JSON document each, tested in test/unit/templates-*). */
-export const TEMPLATES_DIR = resolve(import.meta.dirname, '../../../examples/schemes');
+export const TEMPLATES_DIR = join(packageRoot(), 'examples/schemes');
 
 export interface TemplateSummary {
   key: string;
