@@ -9,10 +9,12 @@ import { keyringFromConfig } from './security/keyring-config';
 
 /** Opens the database, runs migrations and seeds roles. Every entry point starts here. */
 export async function openDeps(config: Config): Promise<Deps & { applied: string[] }> {
+  // A bad key setting is refused before the database is opened, let alone migrated.
+  const keyring = keyringFromConfig(config);
   const store = openStore(config.database);
   try {
     const applied = await migrateToLatest(store);
-    const deps: Deps = { store, config, keyring: keyringFromConfig(config) };
+    const deps: Deps = { store, config, keyring };
     // dispatchEvent runs inside callers' transactions without deps; it learns here whether
     // e-mail is on, for the server and for CLI processes alike.
     configureNotificationChannels(config);

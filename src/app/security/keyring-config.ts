@@ -1,4 +1,4 @@
-import type { Config } from '../../config';
+import { type Config, ConfigError } from '../../config';
 import { FieldKeyring, type KeyMaterial } from './field-crypto';
 
 /** Id of the key derived from TIERDESK_SECRET, which also keys the lookup hashes. */
@@ -16,9 +16,12 @@ export function keyringFromConfig(config: Pick<Config, 'secret' | 'fieldKeys'>):
   for (const k of config.fieldKeys?.keys ?? []) {
     if (k.id === PRIMARY_KEY_ID) {
       if (k.secret !== config.secret) {
-        throw new Error(
-          `TIERDESK_KEYS lists key "${PRIMARY_KEY_ID}" with a secret other than TIERDESK_SECRET; k1 is always TIERDESK_SECRET`,
-        );
+        throw new ConfigError([
+          {
+            variable: 'TIERDESK_KEYS',
+            message: `lists key "${PRIMARY_KEY_ID}" with a secret other than TIERDESK_SECRET; k1 is always TIERDESK_SECRET`,
+          },
+        ]);
       }
       continue;
     }
@@ -26,9 +29,12 @@ export function keyringFromConfig(config: Pick<Config, 'secret' | 'fieldKeys'>):
   }
   const active = config.fieldKeys?.activeKeyId ?? keys[keys.length - 1]!.id;
   if (!keys.some((k) => k.id === active)) {
-    throw new Error(
-      `TIERDESK_ACTIVE_KEY is "${active}", which is neither k1 nor listed in TIERDESK_KEYS`,
-    );
+    throw new ConfigError([
+      {
+        variable: 'TIERDESK_ACTIVE_KEY',
+        message: `is "${active}", which is neither k1 nor listed in TIERDESK_KEYS`,
+      },
+    ]);
   }
   return new FieldKeyring({ keys, activeKeyId: active, hashKeyId: PRIMARY_KEY_ID });
 }
