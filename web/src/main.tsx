@@ -11,7 +11,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/client';
 import { AppRoutes } from './app';
 import { AuthProvider } from './auth/auth-provider';
-import { theme } from './theme';
+import { themeFor } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,6 +24,9 @@ const queryClient = new QueryClient({
   },
 });
 
+// Someone who asked their system for less motion gets no sliding drawers or fading popups.
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 /** antd's own texts (pagination, empty tables, pickers) follow the UI language. */
 function LocalizedShell() {
   const { t, i18n } = useTranslation();
@@ -31,7 +34,7 @@ function LocalizedShell() {
     document.title = t('app.name');
   }, [t]);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(reducedMotion)}>
       <AntApp>
         <BrowserRouter>
           <AuthProvider>

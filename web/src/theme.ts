@@ -14,3 +14,8 @@ export const theme: ThemeConfig = {
     Menu: { darkItemBg: '#0f1f3d', darkSubMenuItemBg: '#0b1730' },
   },
 };
+
+/** The theme, without antd's motion when the user prefers reduced motion. */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+}
