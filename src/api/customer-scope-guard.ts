@@ -33,7 +33,6 @@ interface Subject {
   id: number;
 }
 
-
 function positiveInt(v: unknown): number | undefined {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
   return Number.isInteger(n) && n > 0 ? n : undefined;
