@@ -181,6 +181,39 @@ describeEachEngine('concurrent writers over HTTP', ({ deps }) => {
     }
   }, 60_000);
 
+  it(`${WRITERS} notes added to one ticket at once are all kept, none refused`, async () => {
+    const ticket = await deps()
+      .store.db.selectFrom('tickets')
+      .select(['id', 'version'])
+      .where('status', 'in', ['new', 'assigned', 'in_progress', 'replied'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(ticket.id);
+    const results = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) =>
+        agent.call('POST', `/api/tickets/${id}/messages`, { kind: 'note', body: `note ${i}` }),
+      ),
+    );
+    // The client sent no version: a concurrent note is waited for, not a conflict.
+    expect(results.map((r) => r.status)).toEqual(Array(WRITERS).fill(200));
+    const notes = await deps()
+      .store.db.selectFrom('ticket_messages')
+      .select('body')
+      .where('ticket_id', '=', id)
+      .where('kind', '=', 'note')
+      .where('body', 'like', 'note %')
+      .execute();
+    expect(notes.map((n) => n.body).sort()).toEqual(
+      Array.from({ length: WRITERS }, (_, i) => `note ${i}`).sort(),
+    );
+    const after = await deps()
+      .store.db.selectFrom('tickets')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(Number(after.version)).toBe(Number(ticket.version) + WRITERS);
+  }, 60_000);
+
   /** Uses recorded and the balance row agree, and both equal `expected`. */
   async function expectBalance(customerId: number, expected: number) {
     const db = deps().store.db;

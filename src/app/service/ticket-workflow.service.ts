@@ -122,6 +122,8 @@ export async function assignTicket(deps: Deps, ctx: Ctx, id: number, raw: unknow
   const db = deps.store.db;
   const who = await checkAssignee(db, input.assigneeId);
   await db.transaction().execute(async (trx) => {
+    // Without a version from the client, a concurrent change is waited for, not refused.
+    if (input.version === undefined) await repo.lockTicket(trx, id);
     const t = await load(trx, id);
     if (input.version !== undefined && t.version !== input.version)
       throw staleTicket(id, input.version);
@@ -177,6 +179,8 @@ export async function addMessage(deps: Deps, ctx: Ctx, id: number, raw: unknown)
   requirePermission(ctx, 'tickets.work');
   const input = parseInput(messageInput, raw, 'Invalid message');
   await deps.store.db.transaction().execute(async (trx) => {
+    // Two notes at once are both kept: the second waits for the first rather than failing.
+    await repo.lockTicket(trx, id);
     const t = await load(trx, id);
     const status = normalizeStatus(t.status);
     if (input.kind === 'follow_up' && !canFollowUp(status))

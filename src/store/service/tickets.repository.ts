@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, PostgresAdapter, sql, type Updateable } from 'kysely';
 import type { CustomerFilter } from '../../domain/auth/customer-scope';
 import { scopeCondition } from '../customer-scope';
 import { likeContains } from '../errors';
@@ -167,6 +167,18 @@ export async function listTickets(
 export async function findTicket(db: Kysely<DB>, id: number): Promise<TicketRow | undefined> {
   const r = await base(db).where('t.id', '=', id).executeTakeFirst();
   return r ? toRow(r) : undefined;
+}
+
+/**
+ * Locks a ticket's row until the transaction ends, so a change that reads the ticket and then
+ * writes it under its own version check (a note, an assignment without a version from the
+ * client) waits for a concurrent change instead of failing against it. On PostgreSQL a row
+ * lock; on SQLite nothing is needed, as write transactions there begin IMMEDIATE and run one
+ * at a time.
+ */
+export async function lockTicket(db: Kysely<DB>, id: number): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await db.selectFrom('tickets').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** The ticket an idempotency key already created, if any. */
