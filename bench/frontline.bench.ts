@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { DEMO_DEFAULTS } from '../examples/demo';
 import { loadDemo } from '../src/app/demo/demo.service';
 import { seedDemoTiering } from '../src/app/demo/demo-tiering';
@@ -13,6 +9,7 @@ import { type LoadResult, load } from './lib/frontline-load';
 import { sessionCookie, startServer, stopServer } from './lib/frontline-server';
 import { machine } from './lib/machine';
 import { envInt, printTable, writeResult } from './lib/report';
+import { withScratch } from './lib/scratch-server';
 import { freePort } from './lib/serve-probe';
 
 /**
@@ -29,16 +26,6 @@ const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const PASSWORD = 'Bench-frontline-2026';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-async function pgQuery(text: string, url = PG_URL): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Loads the demo and its tiering; returns 2,000 random customer codes. */
 async function prepare(database: DatabaseConfig, dataDir: string): Promise<string[]> {
@@ -61,29 +48,10 @@ async function prepare(database: DatabaseConfig, dataDir: string): Promise<strin
 }
 
 async function measure(engine: string, bare: LoadResult): Promise<LoadResult & { ratio: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-frontline-'));
-  const dbName = `frontline_${randomBytes(4).toString('hex')}`;
-  const url = `${PG_URL.replace(/\/[^/]*$/, '')}/${dbName}`;
-  if (engine === 'postgres') await pgQuery(`create database ${dbName}`);
-  const database: DatabaseConfig =
-    engine === 'postgres'
-      ? { engine: 'postgres', url }
-      : { engine: 'sqlite', file: join(dataDir, 'tierdesk.db') };
-  try {
+  return withScratch(engine, 'frontline', async ({ database, dataDir, serverEnv }) => {
     const codes = await prepare(database, dataDir);
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TIERDESK_DATA_DIR: dataDir,
-      TIERDESK_DEMO: 'off',
-      TIERDESK_ADMIN_PASSWORD: PASSWORD,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    };
-    if (engine === 'postgres') env.DATABASE_URL = url;
-    else delete env.DATABASE_URL;
+    const env = serverEnv(port, PASSWORD);
     const server = await startServer([TSX, join(ROOT, 'src/cli/main.ts'), 'serve'], env, port);
     try {
       const cookie = await sessionCookie(port, 'admin', PASSWORD);
@@ -114,10 +82,7 @@ async function measure(engine: string, bare: LoadResult): Promise<LoadResult & {
     } finally {
       await stopServer(server);
     }
-  } finally {
-    if (engine === 'postgres') await pgQuery(`drop database if exists ${dbName} with (force)`);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function ceiling(): Promise<LoadResult> {

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_DEFAULTS } from '../examples/demo';
@@ -8,13 +6,14 @@ import { loadDemo } from '../src/app/demo/demo.service';
 import { seedDemoTiering } from '../src/app/demo/demo-tiering';
 import type { DatabaseConfig } from '../src/config';
 import { FINISHED_STATUSES } from '../src/domain/service/ticket-status';
-import { benchDeps, PG_URL, pgAdmin } from './lib/bench-db';
+import { benchDeps, PG_URL } from './lib/bench-db';
 import { startServer, stopServer } from './lib/frontline-server';
 import { call, signInOver } from './lib/load-client';
 import { type MemorySample, sampleMemory } from './lib/load-memory';
 import { type LoadTargets, mixedRound, type RoundResult } from './lib/load-workload';
 import { machine } from './lib/machine';
 import { envInt, printTable, writeResult } from './lib/report';
+import { withScratch } from './lib/scratch-server';
 import { freePort } from './lib/serve-probe';
 
 /**
@@ -79,37 +78,19 @@ interface EngineResult {
 }
 
 async function measure(engine: string): Promise<EngineResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tierdesk-load-'));
-  const dbName = `load_${randomBytes(4).toString('hex')}`;
-  const url = `${PG_URL.replace(/\/[^/]*$/, '')}/${dbName}`;
-  if (engine === 'postgres') await pgAdmin(`create database ${dbName}`);
-  const database: DatabaseConfig =
-    engine === 'postgres'
-      ? { engine: 'postgres', url }
-      : { engine: 'sqlite', file: join(dataDir, 'tierdesk.db') };
-  try {
+  return withScratch(engine, 'load', async ({ database, dataDir, serverEnv }) => {
     const targets = await prepare(database, dataDir);
     if (targets.codes.length === 0 || targets.ticketIds.length === 0) {
       throw new Error('the demo data has no tiered customers or no open tickets');
     }
     const port = await freePort();
     const probeFile = join(dataDir, 'memory.json');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TIERDESK_DATA_DIR: dataDir,
-      TIERDESK_DEMO: 'off',
-      TIERDESK_ADMIN_PASSWORD: PASSWORD,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+    const env = serverEnv(port, PASSWORD, {
       LOAD_PROBE_FILE: probeFile,
       // Every autocannon connection comes from 127.0.0.1: the per-address limit would answer
       // 429 to the benchmark itself. The limiter is measured by its own tests, not here.
       TIERDESK_RATE_LIMIT_GLOBAL: '0',
-    };
-    if (engine === 'postgres') env.DATABASE_URL = url;
-    else delete env.DATABASE_URL;
+    });
     const argv = [
       process.execPath,
       '--expose-gc',
@@ -175,10 +156,7 @@ async function measure(engine: string): Promise<EngineResult> {
     } finally {
       await stopServer(server);
     }
-  } finally {
-    if (engine === 'postgres') await pgAdmin(`drop database if exists ${dbName} with (force)`);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const m = machine(PG_URL);
