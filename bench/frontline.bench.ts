@@ -135,3 +135,9 @@ writeResult('frontline', {
   connections: CONNECTIONS,
   rows,
 });
+// A card that did not answer 2xx was not a card served: such a run measures nothing.
+const refused = rows.filter((r) => r.non2xx > 0);
+if (refused.length > 0) {
+  console.error(`FAILED: non-2xx answers in ${refused.map((r) => r.label).join(', ')}`);
+  process.exitCode = 1;
+}

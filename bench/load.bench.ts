@@ -85,12 +85,7 @@ async function measure(engine: string): Promise<EngineResult> {
     }
     const port = await freePort();
     const probeFile = join(dataDir, 'memory.json');
-    const env = serverEnv(port, PASSWORD, {
-      LOAD_PROBE_FILE: probeFile,
-      // Every autocannon connection comes from 127.0.0.1: the per-address limit would answer
-      // 429 to the benchmark itself. The limiter is measured by its own tests, not here.
-      TIERDESK_RATE_LIMIT_GLOBAL: '0',
-    });
+    const env = serverEnv(port, PASSWORD, { LOAD_PROBE_FILE: probeFile });
     const argv = [
       process.execPath,
       '--expose-gc',

@@ -12,7 +12,8 @@ export interface Scratch {
   dataDir: string;
   /**
    * The environment of `tierdesk serve` on this database: loopback `port`, demo off, the
-   * first administrator's `password`, quiet logs, production mode; `extra` is added last.
+   * first administrator's `password`, quiet logs, production mode, no per-address rate limit;
+   * `extra` is added last.
    */
   serverEnv(port: number, password: string, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 }
@@ -44,6 +45,9 @@ export async function withScratch<T>(
       PORT: String(port),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // Every load connection comes from 127.0.0.1: the per-address limit would answer 429 to
+      // the benchmark itself. The limiter is measured by its own tests, not here.
+      TIERDESK_RATE_LIMIT_GLOBAL: '0',
       ...extra,
     };
     // SQLite lives in the data folder; an inherited DATABASE_URL would point elsewhere.
