@@ -472,7 +472,8 @@ describeEachEngine('analytics reports through the API', ({ deps }) => {
     ).json();
     const names = picker.items.map((u: { username: string }) => u.username);
     expect(names).toContain('director');
-    expect(names).toContain('sales');
+    // A sales manager sees only their region and opens only reports they made themselves.
+    expect(names).not.toContain('sales');
     expect(names).not.toContain('agent');
 
     const missing = await admin.request({ method: 'GET', url: '/api/analytics/reports/9999' });

@@ -290,15 +290,34 @@ describeEachEngine('row scopes on service lists, reports and filter options', ({
     expect(ids(everyone.items)).toEqual(sorted(byAdmin, byGmOwn));
     expect((await get(gm, `/api/analytics/reports/${byAdmin}`)).id).toBe(byAdmin);
 
-    // A report is delivered only to recipients who may open it: not to a scoped user.
-    const sent = await post(admin, '/api/analytics/reports', {
+    // A report goes only to recipients who can open it: a scoped user is refused as one, and
+    // is not offered in the recipient list.
+    const toScoped = await post(admin, '/api/analytics/reports', {
       cadence: 'adhoc',
       filters: { from: '2025-01', to: '2025-06' },
       lang: 'en',
-      recipients: { userIds: [gmOwnId, cast.users.gm] },
+      recipients: { userIds: [cast.users.gm, gmOwnId] },
     });
-    expect(sent.statusCode, sent.body).toBe(201);
-    expect(sent.json().delivery.notifiedUserIds).toEqual([cast.users.gm]);
+    expect(toScoped.statusCode, toScoped.body).toBe(400);
+    expect(toScoped.json().error.details.issues).toEqual([
+      expect.objectContaining({
+        field: 'recipients.userIds.1',
+        message: expect.stringMatching(/row scope/),
+      }),
+    ]);
+    const offered = await get(admin, '/api/analytics/report-recipients');
+    const offeredIds = (offered.items as { id: number }[]).map((u) => u.id);
+    expect(offeredIds).toContain(cast.users.gm);
+    expect(offeredIds).not.toContain(gmOwnId);
+    // A scoped maker may send their own report to themselves.
+    const own = await post(gmOwn, '/api/analytics/reports', {
+      cadence: 'adhoc',
+      filters: { from: '2025-01', to: '2025-06' },
+      lang: 'en',
+      recipients: { userIds: [gmOwnId] },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().delivery.notifiedUserIds).toEqual([gmOwnId]);
   });
 
   it('filter options offer values of in-scope customers only; schemes stay whole', async () => {

@@ -73,29 +73,47 @@ export async function listRecipientUsersOf(db: Kysely<DB>): Promise<RecipientUse
     }));
 }
 
-/** The users a report can be sent to (needs analytics.manage: it is for choosing recipients). */
-export async function listRecipientUsers(deps: Deps, ctx: Ctx): Promise<RecipientUser[]> {
-  requirePermission(ctx, 'analytics.manage');
-  return listRecipientUsersOf(deps.store.db);
+/**
+ * Of the users who may read analytics, those who can open a report made by `makerId` (null: the
+ * scheduler): users who read every report, and the maker. A scoped user opens only their own.
+ */
+async function readersOf(db: Kysely<DB>, makerId: number | null): Promise<RecipientUser[]> {
+  return (await listRecipientUsersOf(db)).filter((u) => u.readsAll || u.id === makerId);
 }
 
 /**
- * Refuses recipients who cannot read the report: unknown or inactive users, or users whose role
- * lacks analytics.read. Errors name `<prefix>userIds.<i>`.
+ * The users a report can be sent to (needs analytics.manage: it is for choosing recipients):
+ * those who can open a report the asking user makes now. Scheduled reports are checked against
+ * the scheduler's readers when the schedule is saved.
+ */
+export async function listRecipientUsers(deps: Deps, ctx: Ctx): Promise<RecipientUser[]> {
+  requirePermission(ctx, 'analytics.manage');
+  return readersOf(deps.store.db, ctx.actor.id);
+}
+
+/**
+ * Refuses recipients who cannot read the report made by `makerId` (null: the scheduler):
+ * unknown or inactive users, users whose role lacks analytics.read, and users with a row scope,
+ * who open only the reports they made. Errors name `<prefix>userIds.<i>`.
  */
 export async function checkRecipients(
   deps: Deps,
   recipients: ReportRecipients,
   prefix: string,
+  makerId: number | null,
 ): Promise<void> {
   if (recipients.userIds.length === 0) return;
-  const ok = new Set((await listRecipientUsersOf(deps.store.db)).map((u) => u.id));
+  const all = await listRecipientUsersOf(deps.store.db);
+  const analytics = new Set(all.map((u) => u.id));
+  const ok = new Set((await readersOf(deps.store.db, makerId)).map((u) => u.id));
   const issues: FieldIssue[] = [];
   recipients.userIds.forEach((id, i) => {
     if (!ok.has(id))
       issues.push({
         field: `${prefix}userIds.${i}`,
-        message: `user ${id} is not an active user who may read analytics`,
+        message: analytics.has(id)
+          ? `user ${id} sees only some customers (row scope) and cannot open this report`
+          : `user ${id} is not an active user who may read analytics`,
         value: id,
       });
   });

@@ -44,7 +44,7 @@ export const reportJob: JobHandler<z.output<typeof jobPayload>> = {
   manage: 'analytics.manage',
   maxAttempts: 3,
   async check(deps, p) {
-    await checkRecipients(deps, p.recipients, 'payload.recipients.');
+    await checkRecipients(deps, p.recipients, 'payload.recipients.', null);
     // A tier filter needs a scheme: refuse the schedule now rather than every Monday.
     try {
       await scopeOf(deps, systemCtx(), scopeOfFilters(p.filters));

@@ -159,7 +159,7 @@ export async function produceReport(
 export async function generateReport(deps: Deps, ctx: Ctx, raw: unknown): Promise<Report> {
   requirePermission(ctx, 'analytics.manage');
   const input = parseInput(generateReportInput, raw ?? {}, 'Invalid report request');
-  await checkRecipients(deps, input.recipients, 'recipients.');
+  await checkRecipients(deps, input.recipients, 'recipients.', ctx.actor.id);
   return produceReport(deps, ctx, {
     ...input,
     asOf: businessToday(deps, ctx),
