@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Table, type TableProps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { endSession, listSessions, type SessionItem } from '../../api/security';
 import { errorMessage } from '../../errors';
-import { formatDateTime } from '../../format';
+import { sessionColumns } from '../settings/session-columns';
 
 const KEY = ['security', 'sessions', 'mine'] as const;
 
@@ -22,12 +22,10 @@ export function MySessions() {
     },
     onError: (e) => message.error(errorMessage(t, e)),
   });
+  const shown = sessionColumns(t, lng);
   const columns: TableProps<SessionItem>['columns'] = [
     {
-      key: 'userAgent',
-      dataIndex: 'userAgent',
-      title: t('security.sessions.userAgent'),
-      ellipsis: true,
+      ...shown.userAgent,
       render: (v: string | null, s) => (
         <span title={v ?? ''}>
           {s.current && <Tag color="blue">{t('security.sessions.current')}</Tag>}
@@ -35,19 +33,9 @@ export function MySessions() {
         </span>
       ),
     },
-    { key: 'ip', dataIndex: 'ip', title: t('security.sessions.ip'), render: (v) => v ?? '—' },
-    {
-      key: 'created',
-      dataIndex: 'createdAt',
-      title: t('security.sessions.created'),
-      render: (v: string) => formatDateTime(v, lng),
-    },
-    {
-      key: 'lastSeen',
-      dataIndex: 'lastSeenAt',
-      title: t('security.sessions.lastSeen'),
-      render: (v: string) => formatDateTime(v, lng),
-    },
+    shown.ip,
+    shown.created,
+    shown.lastSeen,
     {
       key: 'actions',
       title: t('common.actions'),

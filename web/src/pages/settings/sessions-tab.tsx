@@ -14,7 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { endSession, endUserSessions, listSessions, type SessionItem } from '../../api/security';
 import { errorMessage } from '../../errors';
-import { formatDateTime } from '../../format';
+import { sessionColumns } from './session-columns';
 
 const KEY = ['security', 'sessions'] as const;
 
@@ -40,6 +40,7 @@ export function SessionsTab() {
     onError: (e) => message.error(errorMessage(t, e)),
   });
 
+  const shown = sessionColumns(t, lng);
   const columns: TableProps<SessionItem>['columns'] = [
     {
       key: 'user',
@@ -53,32 +54,11 @@ export function SessionsTab() {
         </Space>
       ),
     },
-    { key: 'ip', dataIndex: 'ip', title: t('security.sessions.ip'), render: (v) => v ?? '—' },
-    {
-      key: 'userAgent',
-      dataIndex: 'userAgent',
-      title: t('security.sessions.userAgent'),
-      ellipsis: true,
-      render: (v: string | null) => <span title={v ?? ''}>{v ?? '—'}</span>,
-    },
-    {
-      key: 'created',
-      dataIndex: 'createdAt',
-      title: t('security.sessions.created'),
-      render: (v: string) => formatDateTime(v, lng),
-    },
-    {
-      key: 'lastSeen',
-      dataIndex: 'lastSeenAt',
-      title: t('security.sessions.lastSeen'),
-      render: (v: string) => formatDateTime(v, lng),
-    },
-    {
-      key: 'expires',
-      dataIndex: 'expiresAt',
-      title: t('security.sessions.expires'),
-      render: (v: string) => formatDateTime(v, lng),
-    },
+    shown.ip,
+    shown.userAgent,
+    shown.created,
+    shown.lastSeen,
+    shown.expires,
     {
       key: 'actions',
       title: t('common.actions'),
