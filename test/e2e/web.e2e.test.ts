@@ -220,4 +220,17 @@ describe('web UI in Chromium', { timeout: 90_000 }, () => {
       await page.getByText('您没有访问此页面的权限').waitFor();
     });
   });
+
+  it('shows an account manager only their own customers, and no other by its address', async () => {
+    await inBrowser(async (page) => {
+      await signInAs(page, 'wangfang', 'Wangfang-pass-1');
+      // KH-1001 is hers; KH-1003 has no owner yet (every third customer), so it is not hers.
+      await page.getByRole('cell', { name: '上海宏达机械有限公司' }).waitFor();
+      expect(await page.getByRole('cell', { name: '广州南方物流集团' }).count()).toBe(0);
+      await page.goto(`/customers/${idOf('KH-1003')}`);
+      await page.getByText('客户不存在或已被删除').waitFor();
+      await page.getByTestId('current-user').click();
+      await page.getByTestId('account-profile').getByText('本人负责').waitFor();
+    });
+  });
 });
