@@ -77,8 +77,8 @@ export async function listRecipientUsersOf(db: Kysely<DB>): Promise<RecipientUse
  * Of the users who may read analytics, those who can open a report made by `makerId` (null: the
  * scheduler): users who read every report, and the maker. A scoped user opens only their own.
  */
-async function readersOf(db: Kysely<DB>, makerId: number | null): Promise<RecipientUser[]> {
-  return (await listRecipientUsersOf(db)).filter((u) => u.readsAll || u.id === makerId);
+function readersOf(users: RecipientUser[], makerId: number | null): RecipientUser[] {
+  return users.filter((u) => u.readsAll || u.id === makerId);
 }
 
 /**
@@ -88,7 +88,7 @@ async function readersOf(db: Kysely<DB>, makerId: number | null): Promise<Recipi
  */
 export async function listRecipientUsers(deps: Deps, ctx: Ctx): Promise<RecipientUser[]> {
   requirePermission(ctx, 'analytics.manage');
-  return readersOf(deps.store.db, ctx.actor.id);
+  return readersOf(await listRecipientUsersOf(deps.store.db), ctx.actor.id);
 }
 
 /**
@@ -105,7 +105,7 @@ export async function checkRecipients(
   if (recipients.userIds.length === 0) return;
   const all = await listRecipientUsersOf(deps.store.db);
   const analytics = new Set(all.map((u) => u.id));
-  const ok = new Set((await readersOf(deps.store.db, makerId)).map((u) => u.id));
+  const ok = new Set(readersOf(all, makerId).map((u) => u.id));
   const issues: FieldIssue[] = [];
   recipients.userIds.forEach((id, i) => {
     if (!ok.has(id))
