@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../schema';
 
 /** The `prev_hash` of the first entry of the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields of an audit entry that its hash covers, as stored. */
-export interface ChainedFields {
-  seq: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-  request_id: string | null;
-}
+/**
+ * The fields of an audit entry that its hash covers, as stored (types from the table; the set is
+ * fixed, since changing it would change every hash), with the entry's place in the chain.
+ */
+export type ChainedFields = Pick<
+  Selectable<AuditLogTable>,
+  | 'at'
+  | 'actor_id'
+  | 'actor_name'
+  | 'action'
+  | 'entity'
+  | 'entity_id'
+  | 'before'
+  | 'after'
+  | 'request_id'
+> & { seq: number };
 
 /**
  * An instant in one spelling whatever the engine returned (PostgreSQL hands back timestamptz
